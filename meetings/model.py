@@ -110,6 +110,12 @@ class Record(BaseModel):
     #: The fields that identify the record, for messages and uniqueness checks.
     key_fields: ClassVar[tuple[str, ...]] = ()
 
+    def __eq__(self, other: object) -> bool:
+        # Two records are equal when their data are: where each was read from does not count.
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like every pydantic model
+
     @property
     def key(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.key_fields)
@@ -214,6 +220,9 @@ class ConsentMeans(StrEnum):
     SUCCESSION = "succession"
     ACCEPTANCE = "acceptance"
     APPROVAL = "approval"
+    #: The protocols of the CCW are taken on by a notification of consent to be bound
+    #: (article 4(3) of the Convention), not by ratification.
+    NOTIFICATION = "notification"
 
 
 class Consent(Record):

@@ -169,9 +169,11 @@ def _problems(package: Package) -> Iterator[Problem]:
 
     # Sponsorship
     for application in package.sponsorship_applications:
+        yield from state_code(application, "state", application.state)
         if application.meeting not in meetings:
             yield Problem.of(application, "meeting", f"unknown meeting {application.meeting!r}")
-        yield from state_code(application, "state", application.state)
+        else:
+            yield from member(application, "state", meetings[application.meeting].body, application.state)
     for contribution in package.sponsorship_contributions:
         yield from state_code(contribution, "donor", contribution.donor)
 

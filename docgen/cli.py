@@ -1,0 +1,270 @@
+"""``docgen``: the command line, a thin shell over :mod:`meetings` and :mod:`docgen`.
+
+Every command that reads data takes a SOURCE: a package folder, or ``--db URL`` for a store
+(``DATABASE_URL`` or the SQLite default when ``--db`` is given without a package).
+Exit status: 0 on success, 1 when the data or the command's input is refused, 2 on misuse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from decimal import Decimal
+
+import click
+from babel.numbers import format_decimal
+from rich.console import Console
+from rich.table import Table
+
+from meetings import stats
+from meetings.model import Package
+from meetings.package import dump_package, load_package
+from meetings.problems import PackageError
+from meetings.store import Store, StoreEmpty, StoreNotEmpty, default_url
+
+console = Console()
+errors = Console(stderr=True, soft_wrap=True)
+
+
+def _fail(message: str) -> None:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    sys.exit(1)
+
+
+def _report(error: PackageError, source: str) -> None:
+    errors.print(f"[bold red]{source}: {len(error.problems)} problem(s)[/]", highlight=False)
+    for problem in error.problems:
+        errors.print(f"  {problem}", highlight=False, markup=False)
+    sys.exit(1)
+
+
+def _open_store(url: str | None) -> Store:
+    try:
+        return Store(url or default_url())
+    except Exception as error:  # the driver's own exception types vary by database
+        _fail(f"cannot open the database {url or default_url()}: {error}")
+        raise  # unreachable: _fail exits
+
+
+def read_source(package: str | None, db: str | None) -> Package:
+    """The package named on the command line: a folder, or the store at ``db``."""
+    if package and db:
+        raise click.UsageError("give either a PACKAGE folder or --db, not both")
+    if package:
+        try:
+            return load_package(package)
+        except PackageError as error:
+            _report(error, package)
+    store = _open_store(db)
+    try:
+        return store.read_package()
+    except StoreEmpty as error:
+        _fail(str(error))
+    finally:
+        store.close()
+    raise AssertionError("unreachable")
+
+
+db_option = click.option(
+    "--db", "db", metavar="URL", help="Database URL (default: DATABASE_URL, else sqlite:///var/meetings.db)."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="treaty-docgen")
+def main() -> None:
+    """Meetings, official documents and finances of a treaty secretariat, in six languages."""
+
+
+@main.command()
+@click.argument("package", type=click.Path(file_okay=False))
+def check(package: str) -> None:
+    """Check a data package: every problem with its file, line, record and field."""
+    try:
+        loaded = load_package(package)
+    except PackageError as error:
+        _report(error, package)
+    counts = ", ".join(
+        f"{len(getattr(loaded, name))} {name.replace('_', ' ')}"
+        for name in Package.model_fields
+        if isinstance(getattr(loaded, name), list)
+    )
+    console.print(f"{package}: no problems ({counts})", highlight=False)
+
+
+@main.group()
+def db() -> None:
+    """Load a package into the database, or dump the database to a package."""
+
+
+@db.command("load")
+@click.argument("package", type=click.Path(file_okay=False))
+@db_option
+@click.option("--replace", is_flag=True, help="Replace the package the database holds already.")
+def db_load(package: str, db: str | None, replace: bool) -> None:
+    """Check PACKAGE and load it into the database, all of it or nothing."""
+    try:
+        loaded = load_package(package)
+    except PackageError as error:
+        _report(error, package)
+    store = _open_store(db)
+    try:
+        store.load_package(loaded, replace=replace)
+    except StoreNotEmpty as error:
+        _fail(f"{error} with --replace")
+    finally:
+        store.close()
+    console.print(
+        f"loaded {package} into {store.engine.url.render_as_string(hide_password=True)}", highlight=False
+    )
+
+
+@db.command("dump")
+@click.argument("outdir", type=click.Path(file_okay=False))
+@db_option
+def db_dump(outdir: str, db: str | None) -> None:
+    """Write the database's package to OUTDIR, a new folder."""
+    package = read_source(None, db)
+    try:
+        dump_package(package, outdir)
+    except FileExistsError as error:
+        _fail(str(error))
+    console.print(f"dumped package {package.name} to {outdir}", highlight=False)
+
+
+def _money(amount: Decimal) -> str:
+    return "$" + format_decimal(amount, format="#,##0.00", locale="en")
+
+
+def _percent(share: stats.Share, places: int) -> str:
+    value = share.percent(places)
+    return "–" if value is None else f"{value}%"
+
+
+@main.command("stats")
+@click.argument("package", required=False, type=click.Path(file_okay=False))
+@db_option
+@click.option("--body", help="The treaty body (default: the package's first).")
+@click.option("--year", type=int, help="The year (default: the latest year with national reports).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats_command(
+    package: str | None, db: str | None, body: str | None, year: int | None, as_json: bool
+) -> None:
+    """The figures of the annual report: national reports, contributions, balances, sponsorship."""
+    data = read_source(package, db)
+    if not data.bodies:
+        _fail("the package has no treaty body")
+    body = body or data.bodies[0].code
+    if body not in {b.code for b in data.bodies}:
+        _fail(f"no body {body!r}; the package has: {', '.join(b.code for b in data.bodies)}")
+    years = [report.year for report in data.national_reports]
+    year = year or (max(years) if years else dt.date.today().year)
+
+    this_year = stats.reporting_rates(data, body, year)
+    last_year = {rate.instrument: rate for rate in stats.reporting_rates(data, body, year - 1)}
+    status = stats.contribution_status(data, body, year)
+    closed = stats.closed_accounts_balance(data, body, before=year)
+    fund = stats.working_capital_fund_balance(data, body, status.as_of)
+    sponsorship = stats.sponsorship_summary(data, [m.id for m in data.meetings if m.start.year == year])
+
+    if as_json:
+        figures = {
+            "body": body,
+            "year": year,
+            "national_reports": [
+                {
+                    "instrument": r.instrument,
+                    "year": r.year,
+                    "as_of": r.as_of.isoformat(),
+                    "reports": r.reports,
+                    "parties": r.parties,
+                    "percent": str(r.share.percent()),
+                }
+                for r in [*this_year, *last_year.values()]
+            ],
+            "contributions": {
+                "as_of": status.as_of.isoformat(),
+                "assessed": str(status.assessed),
+                "received": str(status.received),
+                "outstanding": str(status.outstanding),
+                "percent_received": str(status.share_received.percent(1)),
+            },
+            "closed_accounts": {
+                "first_year": closed.first_year,
+                "last_year": closed.last_year,
+                "balance": str(closed.balance),
+            },
+            "working_capital_fund": {"as_of": status.as_of.isoformat(), "balance": str(fund)},
+            "sponsorship": {
+                "applications": sponsorship.applications,
+                "by_status": sponsorship.by_status,
+                "sponsored_by_regional_group": sponsorship.by_regional_group,
+                "sponsored_by_gender": sponsorship.by_gender,
+                "cost": str(sponsorship.cost),
+                "funds": str(sponsorship.funds),
+            },
+        }
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+
+    reports = Table(title=f"{body}: national annual reports")
+    for column in (
+        "Instrument",
+        f"{year}: reports",
+        "parties",
+        "rate",
+        f"{year - 1}: reports",
+        "parties",
+        "rate",
+    ):
+        reports.add_column(column, justify="left" if column == "Instrument" else "right")
+    for rate in this_year:
+        before = last_year.get(rate.instrument)
+        reports.add_row(
+            rate.instrument,
+            str(rate.reports),
+            str(rate.parties),
+            _percent(rate.share, 0),
+            *(
+                (str(before.reports), str(before.parties), _percent(before.share, 0))
+                if before
+                else ("–",) * 3
+            ),
+        )
+    reports.caption = f"as at {this_year[0].as_of:%d %B %Y}" if this_year else None
+    console.print(reports)
+
+    money = Table(title=f"{body}: finance")
+    money.add_column("Figure")
+    money.add_column("Amount", justify="right")
+    money.add_row(f"Assessed for {year}", _money(status.assessed))
+    money.add_row(
+        f"Received by {status.as_of:%d %B %Y}",
+        f"{_money(status.received)}  ({_percent(status.share_received, 1)} of the assessed)",
+    )
+    money.add_row("Outstanding", _money(status.outstanding))
+    if closed.first_year is not None:
+        money.add_row(
+            f"Closed accounts {closed.first_year}–{closed.last_year}: balance", _money(closed.balance)
+        )
+    money.add_row(f"Working Capital Fund on {status.as_of:%d %B %Y}: balance", _money(fund))
+    console.print(money)
+
+    sponsored = Table(title=f"{body}: sponsorship programme, meetings of {year}")
+    sponsored.add_column("Figure")
+    sponsored.add_column("Value", justify="right")
+    sponsored.add_row("Applications", str(sponsorship.applications))
+    for label, counts in (
+        ("by status", sponsorship.by_status),
+        ("sponsored, by regional group", sponsorship.by_regional_group),
+        ("sponsored, by gender", sponsorship.by_gender),
+    ):
+        sponsored.add_row(label.capitalize(), ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "–")
+    sponsored.add_row("Cost of the sponsored delegates", _money(sponsorship.cost))
+    sponsored.add_row("Contributions from donors", _money(sponsorship.funds))
+    console.print(sponsored)
+
+
+if __name__ == "__main__":
+    main()
