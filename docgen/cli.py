@@ -13,10 +13,11 @@ import sys
 from decimal import Decimal
 
 import click
-from babel.numbers import format_decimal
 from rich.console import Console
 from rich.table import Table
 
+from docgen.cli_i18n import i18n
+from docgen.i18n import format_date, format_money, format_percent
 from meetings import stats
 from meetings.model import Package
 from meetings.package import dump_package, load_package
@@ -134,12 +135,15 @@ def db_dump(outdir: str, db: str | None) -> None:
 
 
 def _money(amount: Decimal) -> str:
-    return "$" + format_decimal(amount, format="#,##0.00", locale="en")
+    return format_money(amount, "en", decimals=2)
 
 
 def _percent(share: stats.Share, places: int) -> str:
-    value = share.percent(places)
-    return "–" if value is None else f"{value}%"
+    return "–" if share.ratio is None else format_percent(share.ratio, "en", decimals=places, in_table=True)
+
+
+def _date(date: dt.date) -> str:
+    return format_date(date, "en")
 
 
 @main.command("stats")
@@ -219,10 +223,11 @@ def stats_command(
         "rate",
     ):
         reports.add_column(column, justify="left" if column == "Instrument" else "right")
+    names = {i.code: i.name.get("en", i.code) for b in data.bodies for i in b.instruments}
     for rate in this_year:
         before = last_year.get(rate.instrument)
         reports.add_row(
-            rate.instrument,
+            names[rate.instrument],
             str(rate.reports),
             str(rate.parties),
             _percent(rate.share, 0),
@@ -232,23 +237,21 @@ def stats_command(
                 else ("–",) * 3
             ),
         )
-    reports.caption = f"as at {this_year[0].as_of:%d %B %Y}" if this_year else None
+    reports.caption = f"as at {_date(this_year[0].as_of)}" if this_year else None
     console.print(reports)
 
     money = Table(title=f"{body}: finance")
     money.add_column("Figure")
     money.add_column("Amount", justify="right")
     money.add_row(f"Assessed for {year}", _money(status.assessed))
-    money.add_row(
-        f"Received by {status.as_of:%d %B %Y}",
-        f"{_money(status.received)}  ({_percent(status.share_received, 1)} of the assessed)",
-    )
+    money.add_row(f"Received by {_date(status.as_of)}", _money(status.received))
+    money.add_row("Share of the assessed received", _percent(status.share_received, 1))
     money.add_row("Outstanding", _money(status.outstanding))
     if closed.first_year is not None:
         money.add_row(
             f"Closed accounts {closed.first_year}–{closed.last_year}: balance", _money(closed.balance)
         )
-    money.add_row(f"Working Capital Fund on {status.as_of:%d %B %Y}: balance", _money(fund))
+    money.add_row(f"Working Capital Fund on {_date(status.as_of)}: balance", _money(fund))
     console.print(money)
 
     sponsored = Table(title=f"{body}: sponsorship programme, meetings of {year}")
@@ -265,6 +268,8 @@ def stats_command(
     sponsored.add_row("Contributions from donors", _money(sponsorship.funds))
     console.print(sponsored)
 
+
+main.add_command(i18n)
 
 if __name__ == "__main__":
     main()

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
@@ -87,13 +89,17 @@ def _year(value: int) -> int:
 Year = Annotated[int, AfterValidator(_year)]
 
 
-class Source(BaseModel):
+@dataclass(frozen=True)
+class Source:
     """Where a record came from, so that an error can send the user to it."""
-
-    model_config = ConfigDict(frozen=True)
 
     file: str
     line: int | None = None
+    #: The line of each field, where the record spans several (YAML).
+    field_lines: Mapping[str, int] = field(default_factory=dict)
+
+    def line_of(self, field_name: str | None) -> int | None:
+        return self.field_lines.get(field_name, self.line) if field_name else self.line
 
     def __str__(self) -> str:
         return f"{self.file}, line {self.line}" if self.line else self.file
@@ -367,7 +373,8 @@ class Nomination(Record):
     nominee: Str | None = None
     state: StateCode | None = None
     nominated_on: dt.date | None = None
-    confirmed_on: dt.date | None = None
+    # Checked even when left empty: a confirmed nomination must say when.
+    confirmed_on: dt.date | None = Field(default=None, validate_default=True)
 
     _confirmed_after_nominated = field_validator("confirmed_on")(
         _not_before("nominated_on", verb="is confirmed")
@@ -489,7 +496,7 @@ class WorkingCapitalFundEntry(Record):
     body: Code
     date: dt.date
     kind: WorkingCapitalFundEntryKind
-    state: StateCode | None = None
+    state: StateCode | None = Field(default=None, validate_default=True)
     amount: Amount
 
     @field_validator("state")
@@ -533,6 +540,18 @@ class Package(Record):
     payments: list[Payment] = []
     working_capital_fund: list[WorkingCapitalFundEntry] = []
     closed_accounts: list[ClosedAccount] = []
+
+    # Bodies and meetings are files in a folder, which has no order of its own: keep them in
+    # the order people look for them, bodies by code and meetings by date.
+    @field_validator("bodies")
+    @classmethod
+    def _bodies_by_code(cls, bodies: list[Body]) -> list[Body]:
+        return sorted(bodies, key=lambda body: body.code)
+
+    @field_validator("meetings")
+    @classmethod
+    def _meetings_by_date(cls, meetings: list[Meeting]) -> list[Meeting]:
+        return sorted(meetings, key=lambda meeting: (meeting.start, meeting.id))
 
 
 #: The tables a secretariat keeps as spreadsheets: package field → (CSV file, record model).

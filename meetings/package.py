@@ -70,12 +70,12 @@ for _cls in (_Loader, _Dumper):
     )
 
 
-def _represent_time(dumper: yaml.SafeDumper, value: dt.time):
-    text = value.strftime("%H:%M") if not value.second else value.isoformat()
-    return dumper.represent_str(text)
+def _time_text(value: dt.time) -> str:
+    """10:00, as programmes of work give times; seconds only where there are any."""
+    return value.isoformat("minutes" if not (value.second or value.microsecond) else "auto")
 
 
-_Dumper.add_representer(dt.time, _represent_time)
+_Dumper.add_representer(dt.time, lambda dumper, value: dumper.represent_str(_time_text(value)))
 _Dumper.add_multi_representer(Enum, lambda dumper, value: dumper.represent_str(value.value))
 _Dumper.add_representer(Decimal, lambda dumper, value: dumper.represent_str(f"{value:.2f}"))
 
@@ -178,12 +178,13 @@ def _record_at(model: type[Record], data: Any, loc: tuple) -> tuple[str | None, 
 
 
 def _record_type(annotation: Any) -> type[Record] | None:
-    for candidate in (annotation, *typing.get_args(annotation)):
-        if isinstance(candidate, type) and issubclass(candidate, Record):
-            return candidate
-        inner = _record_type(candidate) if typing.get_args(candidate) else None
-        if inner:
-            return inner
+    """The record model inside an annotation such as ``list[Document] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _record_type(argument)
+        if found:
+            return found
     return None
 
 
@@ -207,8 +208,10 @@ def _problems_of(error: ValidationError, model: type[Record], data: Any, file: s
 
 
 def _attach_sources(record: Record, file: str, lines: dict[tuple, int], path: tuple = ()) -> None:
-    record._source = Source(file=file, line=lines.get(path))
-    for name in type(record).model_fields:
+    fields = type(record).model_fields
+    field_lines = {name: lines[(*path, name)] for name in fields if (*path, name) in lines}
+    record._source = Source(file=file, line=lines.get(path), field_lines=field_lines)
+    for name in fields:
         value = getattr(record, name)
         if isinstance(value, Record):
             _attach_sources(value, file, lines, (*path, name))
@@ -388,7 +391,8 @@ def read_package(folder: str | os.PathLike) -> Package:
     problems += [
         Problem(path.name, None, None, None, "is not part of the package format (misspelt file name?)")
         for path in root.iterdir()
-        if path.name not in known and not path.name.startswith(".")
+        # Notes beside the data (README.md, SOURCES.md) are the secretariat's own.
+        if path.name not in known and not path.name.startswith(".") and path.suffix != ".md"
     ]
     if problems:
         raise PackageError(problems)
@@ -427,7 +431,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, dt.time):
-        return value.strftime("%H:%M") if not value.second else value.isoformat()
+        return _time_text(value)
     if isinstance(value, (dt.date, str, int)):
         return value.isoformat() if isinstance(value, dt.date) else str(value)
     raise TypeError(f"cannot write {value!r} in a table")

@@ -28,7 +28,7 @@ class Problem:
         source = record._source
         return cls(
             file=source.file if source else "(data)",
-            line=source.line if source else None,
+            line=source.line_of(field) if source else None,
             record=record.identity,
             field=field,
             message=message,

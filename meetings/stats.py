@@ -39,16 +39,20 @@ class Share:
     part: Decimal | int
     whole: Decimal | int
 
+    @property
+    def ratio(self) -> Decimal | None:
+        """The exact share, 0 to 1 (None for a share of nothing)."""
+        return Decimal(self.part) / Decimal(self.whole) if self.whole else None
+
     def percent(self, places: int = 0) -> Decimal | None:
         """The share in per cent, rounded half up as editors do (not to the even digit).
 
         >>> Share(1, 8).percent(1), Share(1, 8).percent(), Share(0, 0).percent()
         (Decimal('12.5'), Decimal('13'), None)
         """
-        if not self.whole:
+        if self.ratio is None:
             return None
-        value = Decimal(self.part) * 100 / Decimal(self.whole)
-        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return (self.ratio * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def _body(package: Package, code: str) -> Body:
