@@ -223,11 +223,10 @@ def stats_command(
         "rate",
     ):
         reports.add_column(column, justify="left" if column == "Instrument" else "right")
-    names = {i.code: i.name.get("en", i.code) for b in data.bodies for i in b.instruments}
     for rate in this_year:
         before = last_year.get(rate.instrument)
         reports.add_row(
-            names[rate.instrument],
+            rate.instrument,
             str(rate.reports),
             str(rate.parties),
             _percent(rate.share, 0),
