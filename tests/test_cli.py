@@ -1,0 +1,69 @@
+"""The docgen command line, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from conftest import PACKAGES, SAMPLE, materialize
+from docgen.cli import main
+
+
+def test_check_accepts_the_sample():
+    result = CliRunner().invoke(main, ["check", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.output
+
+
+def test_stats_prints_the_figures_of_the_reference_document():
+    result = CliRunner().invoke(main, ["stats", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    for figure in ("58", "46%", "64", "60%", "54", "55%", "39%", "52%", "51%", "$1,362,200.00",
+                   "91.9%", "$110,027.14", "$200,127.58", "$195,238.12", "30 September 2022",
+                   "31 October 2022"):
+        assert figure in result.output
+
+
+def test_stats_as_json_reads_the_store_too(sqlite_url):
+    runner = CliRunner()
+    runner.invoke(main, ["db", "load", str(SAMPLE), "--db", sqlite_url])
+    from_store = json.loads(runner.invoke(main, ["stats", "--db", sqlite_url, "--json"]).output)
+    from_folder = json.loads(runner.invoke(main, ["stats", str(SAMPLE), "--json"]).output)
+    assert from_store == from_folder
+    assert from_store["contributions"]["outstanding"] == "110027.14"
+
+
+def test_stats_refuses_an_unknown_body():
+    result = CliRunner().invoke(main, ["stats", str(SAMPLE), "--body", "BWC"])
+    assert result.exit_code == 1
+    assert "no body 'BWC'" in result.stderr
+
+
+def test_a_package_and_a_database_together_is_misuse(sqlite_url):
+    result = CliRunner().invoke(main, ["stats", str(SAMPLE), "--db", sqlite_url])
+    assert result.exit_code == 2
+
+
+def test_an_empty_database_says_how_to_fill_it(sqlite_url):
+    result = CliRunner().invoke(main, ["stats", "--db", sqlite_url])
+    assert result.exit_code == 1
+    assert "docgen db load" in result.stderr
+
+
+def test_an_unreachable_database_is_a_clear_error():
+    result = CliRunner().invoke(main, ["stats", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"])
+    assert result.exit_code == 1
+    assert "cannot open the database" in result.stderr
+
+
+def test_the_installed_command_exits_1_on_a_broken_package(tmp_path):
+    folder = materialize(PACKAGES / "broken" / "nominee-outside-group", tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "docgen.cli", "check", str(folder)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1
+    assert "nominations.csv, line 2" in done.stderr
+    assert done.stdout == ""
