@@ -20,7 +20,7 @@ from docgen.cli_i18n import i18n
 from docgen.i18n import format_date, format_money, format_percent
 from meetings import stats
 from meetings.model import Package
-from meetings.package import dump_package, load_package
+from meetings.package import dump_package, json_schema, load_package
 from meetings.problems import PackageError
 from meetings.store import Store, StoreEmpty, StoreNotEmpty, default_url
 
@@ -92,6 +92,12 @@ def check(package: str) -> None:
         if isinstance(getattr(loaded, name), list)
     )
     console.print(f"{package}: no problems ({counts})", highlight=False)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of a data package (docs/data-package.schema.json)."""
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
 @main.group()

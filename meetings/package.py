@@ -410,14 +410,27 @@ def load_package(folder: str | os.PathLike) -> Package:
     """Read and check a package: every record, and every reference between records.
 
     >>> package = load_package("data/ccw-2022")
-    >>> package.name, len(package.states)
-    ('ccw-2022', 126)
+    >>> package.name, len(package.meetings), len(package.national_reports)
+    ('ccw-2022', 6, 347)
     """
     package = read_package(folder)
     problems = validate_package(package)
     if problems:
         raise PackageError(problems)
     return package
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a package's content, generated from the models.
+
+    Each YAML file of ``bodies/`` and ``meetings/`` is one item of ``bodies`` and ``meetings``;
+    each CSV table's rows are the items of the array of the same name.
+    """
+    schema = Package.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Data package of the treaty secretariat toolkit"
+    schema["description"] = "See docs/data-package.md for the folder layout and each file."
+    return schema
 
 
 # Writing ----------------------------------------------------------------------------------

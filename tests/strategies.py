@@ -11,7 +11,7 @@ from enum import Enum
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from meetings.model import LANGUAGES, NominationStatus, Package, Str, WorkingCapitalFundEntryKind
+from meetings.model import LANGUAGES, NominationStatus, Package, Record, Str, WorkingCapitalFundEntryKind
 
 # Any text a secretariat might type, in any script, with the characters that trip up CSV,
 # YAML and JSON (quotes, commas, colons, line breaks, '#', leading dashes, 'null', 'yes' …).
@@ -63,7 +63,11 @@ def _for(annotation, metadata=(), name=""):
             return multilingual
         return st.dictionaries(_for(key), _for(value, (), name), max_size=3)
     if origin is list:
-        return st.lists(_for(typing.get_args(annotation)[0], (), name), max_size=2)
+        item = typing.get_args(annotation)[0]
+        if isinstance(item, type) and issubclass(item, Record) and item.key_fields:
+            # A store keeps identities unique, as the package's checks require.
+            return st.lists(_for(item, (), name), max_size=2, unique_by=lambda record: record.key)
+        return st.lists(_for(item, (), name), max_size=2)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return record(annotation)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
@@ -116,28 +120,5 @@ def _repair(data: dict) -> dict:
     return data
 
 
-def _unique_keys(records):
-    seen, result = set(), []
-    for item in records:
-        if item.key[0] not in seen:
-            seen.add(item.key[0])
-            result.append(item)
-    return result
-
-
-packages = st.builds(
-    Package,
-    name=code,
-    title=multilingual,
-    bodies=st.lists(record(Package.model_fields["bodies"].annotation.__args__[0]), max_size=2).map(
-        _unique_keys
-    ),
-    meetings=st.lists(record(Package.model_fields["meetings"].annotation.__args__[0]), max_size=2).map(
-        _unique_keys
-    ),
-    **{
-        name: st.lists(record(info.annotation.__args__[0]), max_size=3)
-        for name, info in Package.model_fields.items()
-        if name not in ("name", "title", "bodies", "meetings")
-    },
-)
+#: Whole packages: every table and nested list filled, identities unique, references random.
+packages = record(Package)

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
-
 from conftest import PACKAGES, SAMPLE, materialize
+
 from docgen.cli import main
 
 
@@ -21,9 +21,24 @@ def test_check_accepts_the_sample():
 def test_stats_prints_the_figures_of_the_reference_document():
     result = CliRunner().invoke(main, ["stats", str(SAMPLE)])
     assert result.exit_code == 0, result.output
-    for figure in ("58", "46%", "64", "60%", "54", "55%", "39%", "52%", "51%", "$1,362,200.00",
-                   "91.9%", "$110,027.14", "$200,127.58", "$195,238.12", "30 September 2022",
-                   "31 October 2022"):
+    for figure in (
+        "58",
+        "46%",
+        "64",
+        "60%",
+        "54",
+        "55%",
+        "39%",
+        "52%",
+        "51%",
+        "$1,362,200.00",
+        "91.9%",
+        "$110,027.14",
+        "$200,127.58",
+        "$195,238.12",
+        "30 September 2022",
+        "31 October 2022",
+    ):
         assert figure in result.output
 
 
@@ -62,7 +77,10 @@ def test_an_unreachable_database_is_a_clear_error():
 def test_the_installed_command_exits_1_on_a_broken_package(tmp_path):
     folder = materialize(PACKAGES / "broken" / "nominee-outside-group", tmp_path)
     done = subprocess.run(
-        [sys.executable, "-m", "docgen.cli", "check", str(folder)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "docgen.cli", "check", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1
     assert "nominations.csv, line 2" in done.stderr

@@ -6,8 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-
 from conftest import SAMPLE, TINY
+
 from meetings import stats
 from meetings.package import load_package
 

@@ -6,14 +6,14 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
-
 from conftest import PACKAGES, SAMPLE, TINY, materialize
+from hypothesis import HealthCheck, given, settings
+from strategies import packages
+
 from docgen.cli import main
 from meetings.model import State
 from meetings.package import load_package
 from meetings.store import Store, StoreEmpty, StoreNotEmpty, default_url
-from strategies import packages
 
 
 @pytest.mark.parametrize("folder", [SAMPLE, TINY], ids=["sample", "tiny"])
@@ -54,7 +54,7 @@ def test_a_load_that_fails_in_the_database_leaves_it_as_it_was(store):
     # after other tables have been written in the same transaction.
     broken = load_package(SAMPLE).model_copy()
     broken.states = [*broken.states, State(code="POL", body="CCW", regional_group="EEG")]
-    with pytest.raises(Exception, match="(?i)unique"):
+    with pytest.raises(Exception, match=r"(?i)unique"):
         store.load_package(broken, replace=True)
     assert store.read_package() == tiny
 
@@ -63,7 +63,9 @@ def test_a_load_that_fails_in_the_database_leaves_it_as_it_was(store):
 def test_db_load_of_a_broken_package_leaves_the_database_as_it_was(case, sqlite_url, tmp_path):
     runner = CliRunner()
     assert runner.invoke(main, ["db", "load", str(TINY), "--db", sqlite_url]).exit_code == 0
-    result = runner.invoke(main, ["db", "load", str(materialize(case, tmp_path)), "--db", sqlite_url, "--replace"])
+    result = runner.invoke(
+        main, ["db", "load", str(materialize(case, tmp_path)), "--db", sqlite_url, "--replace"]
+    )
     assert result.exit_code == 1
     store = Store(sqlite_url)
     assert store.read_package() == load_package(TINY)
@@ -76,7 +78,9 @@ def test_db_load_of_a_broken_package_leaves_postgresql_as_it_was(postgres_url, t
     assert runner.invoke(main, ["db", "load", str(SAMPLE), "--db", postgres_url]).exit_code == 0
     for name in ("nominee-outside-group", "negative-amount", "invalid-utf8"):
         folder = materialize(PACKAGES / "broken" / name, tmp_path)
-        assert runner.invoke(main, ["db", "load", str(folder), "--db", postgres_url, "--replace"]).exit_code == 1
+        assert (
+            runner.invoke(main, ["db", "load", str(folder), "--db", postgres_url, "--replace"]).exit_code == 1
+        )
     store = Store(postgres_url)
     assert store.read_package() == load_package(SAMPLE)
     store.close()
