@@ -127,6 +127,11 @@ class Record(BaseModel):
         return tuple(getattr(self, name) for name in self.key_fields)
 
     @property
+    def file_stem(self) -> str:
+        """The name of the file the record is kept in, where it has one of its own."""
+        return str(self.key[0])
+
+    @property
     def identity(self) -> str:
         """'nomination ccw-2022-president', as error messages name the record."""
         if not self.key_fields:
@@ -349,6 +354,57 @@ class Meeting(Record):
     _end_after_start = field_validator("end")(_not_before("start"))
 
 
+# The text of reports -------------------------------------------------------------------------
+
+
+class ReportParagraph(Record):
+    """A numbered paragraph of a report, in each language, and its lettered sub-items.
+
+    The text may hold placeholders, ``{name}``, which the document's builder fills with
+    figures computed from the data and formatted for the language, and footnotes written
+    inline, ``^[text of the note]``, numbered when the document is built.
+    """
+
+    noun = "paragraph"
+    key_fields = ("id",)
+    id: Code
+    text: Text
+    items: list[Text] = []
+
+
+class ReportChapter(Record):
+    noun = "chapter"
+    key_fields = ("id",)
+    id: Code
+    title: Text
+    paragraphs: list[ReportParagraph] = []
+
+
+class DocumentText(Record):
+    """The prose of a report issued under ``symbol``: its chapters and paragraphs in each language.
+
+    The same structure serves all six versions, so that they have the same chapters,
+    paragraphs and footnotes.
+    """
+
+    noun = "document text"
+    key_fields = ("symbol",)
+    symbol: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.()-]+)+$")]
+    #: The period the report covers, where it says so.
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    #: The note on the masthead's "Submitted by …*" line (a processing note), if any.
+    submitted_note: Text | None = None
+    chapters: list[ReportChapter] = []
+
+    _end_after_start = field_validator("period_end")(_not_before("period_start"))
+
+    @property
+    def file_stem(self) -> str:
+        # A symbol's slashes cannot stand in a file name: CCW/MSP/2022/4 → CCW-MSP-2022-4.
+        return self.symbol.replace("/", "-")
+
+
 # Officers ----------------------------------------------------------------------------------
 
 
@@ -530,6 +586,7 @@ class Package(Record):
     title: Text
     bodies: list[Body] = []
     meetings: list[Meeting] = []
+    document_texts: list[DocumentText] = []
     states: list[State] = []
     consents: list[Consent] = []
     nominations: list[Nomination] = []
@@ -553,6 +610,11 @@ class Package(Record):
     def _meetings_by_date(cls, meetings: list[Meeting]) -> list[Meeting]:
         return sorted(meetings, key=lambda meeting: (meeting.start, meeting.id))
 
+    @field_validator("document_texts")
+    @classmethod
+    def _texts_by_symbol(cls, texts: list[DocumentText]) -> list[DocumentText]:
+        return sorted(texts, key=lambda text: text.file_stem)
+
 
 #: The tables a secretariat keeps as spreadsheets: package field → (CSV file, record model).
 TABLES: dict[str, tuple[str, type[Record]]] = {
@@ -572,4 +634,5 @@ TABLES: dict[str, tuple[str, type[Record]]] = {
 DOCUMENTS: dict[str, tuple[str, type[Record]]] = {
     "bodies": ("bodies", Body),
     "meetings": ("meetings", Meeting),
+    "document_texts": ("documents", DocumentText),
 }

@@ -463,7 +463,7 @@ def write_package(package: Package, folder: str | os.PathLike) -> None:
             (root / folder_name).mkdir(exist_ok=True)
         for record in records:
             data = record.model_dump(mode="python", exclude_defaults=True)
-            (root / folder_name / f"{record.key[0]}.yaml").write_text(_dump_yaml(data), encoding="utf-8")
+            (root / folder_name / f"{record.file_stem}.yaml").write_text(_dump_yaml(data), encoding="utf-8")
     for field, (file, model) in TABLES.items():
         columns = list(model.model_fields)
         with open(root / file, "w", encoding="utf-8", newline="") as stream:

@@ -126,6 +126,14 @@ def _problems(package: Package) -> Iterator[Problem]:
                         sitting, "agenda_items", f"meeting {meeting.id} has no agenda item {number}"
                     )
 
+    symbols = {document.symbol for meeting in package.meetings for document in meeting.documents}
+    yield from _unique(package.document_texts)
+    for text in package.document_texts:
+        if text.symbol not in symbols:
+            yield Problem.of(text, "symbol", f"no meeting has a document {text.symbol}")
+        yield from _unique(text.chapters, f" in {text.symbol}")
+        yield from _unique((p for chapter in text.chapters for p in chapter.paragraphs), f" in {text.symbol}")
+
     # Officers
     for nomination in package.nominations:
         yield from body_of(nomination)
