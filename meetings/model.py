@@ -77,6 +77,8 @@ Str = Annotated[str, Field(min_length=1), AfterValidator(_plain_text)]
 Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 StateCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 Text = Annotated[dict[Language, Str], AfterValidator(_text)]
+#: A UN document symbol: CCW/MSP/2022/4, CCW/CONF.VI/11.
+Symbol = Annotated[str, Field(max_length=80, pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.()-]+)+$")]
 Amount = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 
 
@@ -300,7 +302,7 @@ class Document(Record):
 
     noun = "document"
     key_fields = ("symbol",)
-    symbol: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.()-]+)+$")]
+    symbol: Symbol
     kind: DocumentKind
     title: Text | None = None
     original_language: Language = "en"
@@ -389,7 +391,7 @@ class DocumentText(Record):
 
     noun = "document text"
     key_fields = ("symbol",)
-    symbol: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z0-9.]*(/[A-Za-z0-9.()-]+)+$")]
+    symbol: Symbol
     #: The period the report covers, where it says so.
     period_start: dt.date | None = None
     period_end: dt.date | None = None

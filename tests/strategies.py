@@ -102,7 +102,7 @@ def record(model: type[BaseModel]):
 
 def _repair(data: dict) -> dict:
     """Make drawn fields agree with each other the way each record requires."""
-    for first, last in (("start", "end"), ("nominated_on", "confirmed_on")):
+    for first, last in (("start", "end"), ("nominated_on", "confirmed_on"), ("period_start", "period_end")):
         if data.get(first) is not None and data.get(last) is not None and data[last] < data[first]:
             data[first], data[last] = data[last], data[first]
     status = data.get("status")
