@@ -87,7 +87,9 @@ def _for(annotation, metadata=(), name=""):
                 return state_code
             if pattern.startswith("^[A-Za-z0-9][A-Za-z0-9._-]"):
                 return code
-            return st.from_regex(pattern.replace("^", r"\A", 1).removesuffix("$") + r"\Z")
+            longest = min((m.max_length for m in metadata if getattr(m, "max_length", None)), default=None)
+            values = st.from_regex(pattern.replace("^", r"\A", 1).removesuffix("$") + r"\Z")
+            return values.filter(lambda value: len(value) <= longest) if longest else values
         return text
     raise TypeError(f"no strategy for {annotation!r}")
 
