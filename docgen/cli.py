@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.table import Table
 
+from docgen import builders, render
 from docgen.cli_i18n import i18n
 from docgen.i18n import format_date, format_money, format_percent
+from docgen.pdf import ConversionError, convert_to_pdf
+from docgen.styles import reference_bytes
 from meetings import stats
 from meetings.model import Package
 from meetings.package import dump_package, json_schema, load_package
@@ -92,6 +98,92 @@ def check(package: str) -> None:
         if isinstance(getattr(loaded, name), list)
     )
     console.print(f"{package}: no problems ({counts})", highlight=False)
+
+
+@main.command("list")
+@click.argument("package", required=False, type=click.Path(file_okay=False))
+@db_option
+def list_command(package: str | None, db: str | None) -> None:
+    """The meetings and their documents, with the kinds that can be built."""
+    data = read_source(package, db)
+    table = Table(title=f"{data.name}: meetings and documents")
+    for column in ("Meeting", "Dates", "Document", "Kind", "Buildable"):
+        table.add_column(column, no_wrap=column != "Kind")
+    for meeting in data.meetings:
+        dates = meeting.start.isoformat() + (f"/{meeting.end:%d}" if meeting.end != meeting.start else "")
+        if not meeting.documents:
+            table.add_row(meeting.id, dates, "–", "–", "")
+        for index, document in enumerate(meeting.documents):
+            table.add_row(
+                meeting.id if index == 0 else "",
+                dates if index == 0 else "",
+                document.symbol,
+                document.kind.value,
+                "yes" if builders.buildable(document) else "",
+            )
+    console.print(table)
+
+
+@main.command()
+@click.argument("package", required=False, type=click.Path(file_okay=False))
+@db_option
+@click.option("--meeting", "meeting_id", required=True, help="The meeting's id (see docgen list).")
+@click.option(
+    "--doc", "document", required=True, help="The document's kind (agenda, isu-report …) or symbol."
+)
+@click.option(
+    "--lang", required=True, type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]), help="The language."
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The file to write: .docx, or .pdf (through LibreOffice).",
+)
+@click.option(
+    "--reference",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A reference .docx whose styles the document takes (see docgen reference-docx).",
+)
+@click.option(
+    "--allow-missing",
+    is_flag=True,
+    help="Mark a text missing in the language visibly instead of refusing to build.",
+)
+def build(package, db, meeting_id, document, lang, output, reference, allow_missing) -> None:
+    """Build one document of a meeting in one language."""
+    data = read_source(package, db)
+    target = Path(output)
+    if target.suffix.lower() not in (".docx", ".pdf"):
+        raise click.UsageError(f"{output}: the output is a .docx or a .pdf file")
+    try:
+        built = builders.build_document(data, meeting_id, document, lang, allow_missing=allow_missing)
+    except builders.DocumentError as error:
+        _fail(str(error))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Written beside the target and renamed into place: never a half-written file.
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".docgen-") as staging:
+        docx_file = Path(staging) / (target.stem + ".docx")
+        render.save(built, docx_file, reference)
+        result = docx_file
+        if target.suffix.lower() == ".pdf":
+            try:
+                result = convert_to_pdf([docx_file], staging)[0]
+            except ConversionError as error:
+                _fail(str(error))
+        os.replace(result, target)
+    console.print(f"wrote {target}", highlight=False)
+
+
+@main.command("reference-docx")
+@click.argument("output", type=click.Path(dir_okay=False))
+def reference_docx(output: str) -> None:
+    """Write the default reference .docx, whose styles a secretariat may change and pass to build."""
+    Path(output).write_bytes(reference_bytes())
+    console.print(
+        f"wrote {output}: change its styles, then docgen build --reference {output}", highlight=False
+    )
 
 
 @main.command()

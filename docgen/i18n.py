@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Literal
 
 from babel import Locale
+from babel.lists import format_list as babel_format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -74,6 +75,7 @@ __all__ = [
     "format_heading_number",
     "format_high_contracting_parties",
     "format_language_name",
+    "format_list",
     "format_money",
     "format_number",
     "format_ordinal",
@@ -408,6 +410,16 @@ def _digits(value: Decimal, lang: str) -> str:
     return sign + grouped + (symbols["decimal"] + fraction if fraction else "")
 
 
+def format_list(items: list[str], lang: str) -> str:
+    """Items joined as a sentence joins them in ``lang`` (CLDR's list patterns).
+
+    >>> format_list(["Malawi", "Singapore"], "en"), format_list(["马拉维", "新加坡"], "zh")
+    ('Malawi and Singapore', '马拉维和新加坡')
+    """
+    _check_language(lang)
+    return babel_format_list(items, locale=_locale(lang)) if items else ""
+
+
 def format_number(value: Number, lang: str, *, decimals: int | None = None) -> str:
     """A number with the separators UN documents use in ``lang``.
 
@@ -442,9 +454,14 @@ def format_money(amount: Number, lang: str, *, decimals: int | None = None) -> s
     es '1.362.200\xa0dólares'
     >>> format_money(Decimal("110027.144"), "zh", decimals=2)
     '110,027.14美元'
+    >>> format_money(Decimal("1362200.00"), "en"), format_money(Decimal("1362200.00"), "en", decimals=2)
+    ('$1,362,200', '$1,362,200.00')
     """
     _check_language(lang)
     value = _rounded(_decimal(amount), decimals)
+    if decimals is None and value == value.to_integral_value():
+        # Whole dollars print without cents: "$1,362,200" beside "$110,027.14" (CCW/MSP/2022/4).
+        value = value.quantize(Decimal(1))
     digits = _digits(abs(value), lang)
     sign = "-" if value < 0 else ""
     if lang == "en":
@@ -1242,6 +1259,13 @@ AMOUNT_RECEIVED = _l("Amount received")
 AMOUNT_OUTSTANDING = _l("Amount outstanding")
 WORKING_CAPITAL_FUND = _l("Working Capital Fund")
 TOTAL = _l("Total")
+
+# Report of the sponsorship programme: its tables
+MEETING = _l("Meeting")
+SPONSORED_DELEGATES = _l("Sponsored delegates")
+REGIONAL_GROUP = _l("Regional group")
+WOMEN = _l("Women")
+MEN = _l("Men")
 
 #: The pages of the dashboard, in the order of its menu.
 DASHBOARD_PAGES = {

@@ -214,10 +214,16 @@ def working_capital_fund_balance(package: Package, body: str, as_of: dt.date | N
 @dataclass(frozen=True)
 class SponsorshipSummary:
     applications: int
+    #: Applications found eligible, whatever became of them after (selected, declined, attended).
+    eligible: int
+    sponsored: int
+    sponsored_states: int
     by_status: dict[str, int]
     #: Sponsored delegates (selected or attended) by regional group and by gender.
     by_regional_group: dict[str, int]
     by_gender: dict[str, int]
+    #: Regional group → gender → sponsored delegates.
+    by_group_and_gender: dict[str, dict[str, int]]
     by_meeting: dict[str, int]
     cost: Decimal
     funds: Decimal
@@ -238,14 +244,25 @@ def sponsorship_summary(
     body_of = {m.id: m.body for m in package.meetings}
     group_of = {(s.body, s.code): s.regional_group for s in package.states}
     chosen = [a for a in package.sponsorship_applications if wanted is None or a.meeting in wanted]
+
+    def region(application) -> str:
+        return group_of.get((body_of.get(application.meeting), application.state), "?")
+
     sponsored = [a for a in chosen if a.status in SPONSORED]
     return SponsorshipSummary(
         applications=len(chosen),
+        eligible=sum(1 for a in chosen if a.status != ApplicationStatus.RECEIVED),
+        sponsored=len(sponsored),
+        sponsored_states=len({a.state for a in sponsored}),
         by_status=dict(Counter(a.status.value for a in chosen)),
         by_regional_group=dict(
             Counter(group_of.get((body_of.get(a.meeting), a.state), "?") for a in sponsored)
         ),
         by_gender=dict(Counter(a.gender.value for a in sponsored)),
+        by_group_and_gender={
+            group: dict(Counter(a.gender.value for a in sponsored if region(a) == group))
+            for group in sorted({region(a) for a in sponsored})
+        },
         by_meeting=dict(Counter(a.meeting for a in sponsored)),
         cost=sum((a.cost or ZERO for a in sponsored), ZERO),
         funds=sum(
