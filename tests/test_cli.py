@@ -85,3 +85,83 @@ def test_the_installed_command_exits_1_on_a_broken_package(tmp_path):
     assert done.returncode == 1
     assert "nominations.csv, line 2" in done.stderr
     assert done.stdout == ""
+
+
+def test_build_writes_a_docx_and_a_pdf(tmp_path):
+    runner = CliRunner()
+    target = tmp_path / "out" / "agenda-fr.docx"
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            str(SAMPLE),
+            "--meeting",
+            "ccw-msp-2022",
+            "--doc",
+            "CCW/MSP/2022/1",
+            "--lang",
+            "fr",
+            "-o",
+            str(target),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes()[:2] == b"PK"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["agenda-fr.docx"]  # nothing left beside it
+
+
+def test_build_takes_the_styles_of_a_reference_document(tmp_path):
+    import docx
+    from docx.shared import Pt
+
+    runner = CliRunner()
+    reference = tmp_path / "mine.docx"
+    assert runner.invoke(main, ["reference-docx", str(reference)]).exit_code == 0
+    restyled = docx.Document(str(reference))
+    restyled.styles["HChG"].font.size = Pt(20)
+    restyled.save(str(reference))
+    target = tmp_path / "agenda.docx"
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            str(SAMPLE),
+            "--meeting",
+            "ccw-msp-2022",
+            "--doc",
+            "agenda",
+            "--lang",
+            "en",
+            "-o",
+            str(target),
+            "--reference",
+            str(reference),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert docx.Document(str(target)).styles["HChG"].font.size == Pt(20)
+
+
+def test_build_refuses_an_unknown_output_type(tmp_path):
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(SAMPLE),
+            "--meeting",
+            "ccw-msp-2022",
+            "--doc",
+            "agenda",
+            "--lang",
+            "en",
+            "-o",
+            str(tmp_path / "agenda.odt"),
+        ],
+    )
+    assert result.exit_code == 2
+
+
+def test_list_shows_the_meetings_and_their_documents():
+    result = CliRunner().invoke(main, ["list", str(SAMPLE)])
+    assert result.exit_code == 0
+    assert "ccw-msp-2022" in result.output and "CCW/MSP/2022/4" in result.output
