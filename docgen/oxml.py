@@ -9,6 +9,8 @@ defaults. Everything here works on python-docx objects and their XML elements; t
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -71,25 +73,14 @@ class Footnotes:
         if custom_mark:
             mark._r.append(_text(custom_mark))
 
-        note = OxmlElement("w:footnote")
-        note.set(qn("w:id"), str(note_id))
-        note_paragraph = OxmlElement("w:p")
-        properties = OxmlElement("w:pPr")
-        style = OxmlElement("w:pStyle")
-        style.set(qn("w:val"), self._text_style)
-        properties.append(style)
-        note_paragraph.append(properties)
-        own_mark = OxmlElement("w:r")
-        run_properties = OxmlElement("w:rPr")
-        run_style = OxmlElement("w:rStyle")
-        run_style.set(qn("w:val"), self._reference_style)
-        run_properties.append(run_style)
-        own_mark.append(run_properties)
-        own_mark.append(_text(custom_mark) if custom_mark else OxmlElement("w:footnoteRef"))
-        note_paragraph.append(own_mark)
-        note.append(note_paragraph)
+        own_mark = f"<w:t>{escape(custom_mark)}</w:t>" if custom_mark else "<w:footnoteRef/>"
+        note = parse_xml(
+            f'<w:footnote {nsdecls("w")} w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="{self._text_style}"/>'
+            f'</w:pPr><w:r><w:rPr><w:rStyle w:val="{self._reference_style}"/></w:rPr>{own_mark}</w:r></w:p>'
+            "</w:footnote>"
+        )
         self._element.append(note)
-        return mark, Paragraph(note_paragraph, paragraph._parent)
+        return mark, Paragraph(note[0], paragraph._parent)
 
 
 def _text(value: str):
