@@ -7,6 +7,7 @@ report comes from a party to its instrument, that a payment meets an assessed co
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Iterator
 
 from meetings.model import Package, Record
@@ -28,6 +29,24 @@ def _unique(records: Iterable[Record], scope: str = "") -> Iterator[Problem]:
             yield Problem.of(
                 record, record.key_fields[0], f"{record.identity} is given twice{scope}; first{where}"
             )
+
+
+def _same_in_every_language(record: Record, text: dict[str, str]) -> Iterator[Problem]:
+    """The versions of a report's paragraph carry the same placeholders and footnotes."""
+    shapes = {}
+    for lang, words in text.items():
+        try:
+            fields = sorted(field for _, field, _, _ in string.Formatter().parse(words) if field)
+        except ValueError as error:
+            yield Problem.of(record, "text", f"{lang}: {error} (write a literal brace twice)")
+            continue
+        shapes[lang] = (fields, words.count("^["))
+    if len({repr(shape) for shape in shapes.values()}) > 1:
+        described = "; ".join(
+            f"{lang}: {notes} footnote(s), {', '.join(fields) or 'no placeholders'}"
+            for lang, (fields, notes) in shapes.items()
+        )
+        yield Problem.of(record, "text", f"the languages differ in placeholders or footnotes ({described})")
 
 
 def _problems(package: Package) -> Iterator[Problem]:
@@ -133,6 +152,11 @@ def _problems(package: Package) -> Iterator[Problem]:
             yield Problem.of(text, "symbol", f"no meeting has a document {text.symbol}")
         yield from _unique(text.chapters, f" in {text.symbol}")
         yield from _unique((p for chapter in text.chapters for p in chapter.paragraphs), f" in {text.symbol}")
+
+        for chapter in text.chapters:
+            for paragraph in chapter.paragraphs:
+                for part in [paragraph.text, *paragraph.items]:
+                    yield from _same_in_every_language(paragraph, part)
 
     # Officers
     for nomination in package.nominations:
