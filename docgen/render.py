@@ -24,6 +24,8 @@ from docgen.document import Annex, Document, Heading, Item, Paragraph, Segment, 
 _LANGUAGE_TAGS = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR", "ru": "ru-RU", "es": "es-ES"}
 #: Fonts by script: SimSun (宋体) is the font of UN Chinese documents; Times New Roman carries
 #: Latin, Cyrillic and Arabic in Word, and word processors without it substitute per script.
+#: The width of a table: the text block of an A4 page less its margins.
+_TABLE_WIDTH_CM = 16.5
 _FONTS = {
     "ascii": "Times New Roman",
     "hAnsi": "Times New Roman",
@@ -195,10 +197,13 @@ class _Writer:
             for cell, value in zip(grid.rows[row_index].cells, values, strict=True):
                 self.run(self.cell_paragraph(cell, style), value, bold=row_index == 0)
         if block.widths:
+            # Word reads the cells' widths, LibreOffice the grid's: set both.
+            grid.autofit = False
             total = sum(block.widths)
             for column, width in zip(grid.columns, block.widths, strict=True):
+                column.width = Cm(_TABLE_WIDTH_CM * width / total)
                 for cell in column.cells:
-                    cell.width = Cm(15 * width / total)
+                    cell.width = Cm(_TABLE_WIDTH_CM * width / total)
         self.paragraph(styles.MEETING).paragraph_format.space_after = Pt(6)
 
     def annex(self, block: Annex) -> None:
