@@ -137,10 +137,11 @@ class _Writer:
         if masthead.job_number:
             footer = section.first_page_footer.paragraphs[0]
             footer.style = self.result.styles[styles.FOOTER]
-            self.run(footer, masthead.job_number, bold=False)
+            # The job number and the symbol are Latin text, left to right in every version.
+            self.run(footer, masthead.job_number, rtl=False)
         header = section.header.paragraphs[0]
         header.style = self.result.styles[styles.HEADER]
-        self.run(header, self.document.running_header, bold=True)
+        self.run(header, self.document.running_header, bold=True, rtl=False)
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer = section.footer.paragraphs[0]
         footer.style = self.result.styles[styles.FOOTER]
