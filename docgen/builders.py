@@ -393,6 +393,28 @@ def build_sponsorship_report(context: _Context) -> Document:
     )
 
 
+#: What each kind reads of the package besides its meeting and body: a change there rebuilds it.
+SOURCES: dict[str, tuple[str, ...]] = {
+    DocumentKind.AGENDA.value: (),
+    DocumentKind.PROGRAMME_OF_WORK.value: (),
+    DocumentKind.SPONSORSHIP_REPORT.value: (
+        "document_texts",
+        "meetings",
+        "states",
+        "sponsorship_applications",
+        "sponsorship_contributions",
+    ),
+    DocumentKind.ISU_REPORT.value: (
+        "document_texts",
+        "consents",
+        "national_reports",
+        "assessed_contributions",
+        "payments",
+        "working_capital_fund",
+        "closed_accounts",
+    ),
+}
+
 BUILDERS: dict[DocumentKind, Callable[[_Context], Document]] = {
     DocumentKind.AGENDA: build_agenda,
     DocumentKind.PROGRAMME_OF_WORK: build_programme_of_work,

@@ -17,11 +17,13 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from docgen import builders, render
 from docgen.cli_i18n import i18n
-from docgen.i18n import format_date, format_money, format_percent
+from docgen.export import FORMATS, ExportError, export_documents
+from docgen.i18n import LANGUAGES, format_date, format_money, format_percent
 from docgen.pdf import ConversionError, convert_to_pdf
 from docgen.styles import reference_bytes
 from meetings import stats
@@ -174,6 +176,105 @@ def build(package, db, meeting_id, document, lang, output, reference, allow_miss
                 _fail(str(error))
         os.replace(result, target)
     console.print(f"wrote {target}", highlight=False)
+
+
+def _choices(value: str, allowed: tuple[str, ...], what: str) -> list[str]:
+    chosen = list(allowed) if value == "all" else [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in allowed]
+    if unknown or not chosen:
+        raise click.BadParameter(f"{', '.join(unknown) or value!r}: {what} are {', '.join(allowed)} or all")
+    return chosen
+
+
+@main.command()
+@click.argument("package", required=False, type=click.Path(file_okay=False))
+@db_option
+@click.option("--meeting", "meetings", multiple=True, help="A meeting's id; repeat for several.")
+@click.option("--all", "all_meetings", is_flag=True, help="Every meeting of the package.")
+@click.option(
+    "--lang", "languages", default="all", show_default=True, help="all, or a list such as ar,zh,en."
+)
+@click.option("--format", "formats", default="docx,pdf", show_default=True, help="docx, pdf or both.")
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False), help="The folder to write (replaced whole)."
+)
+@click.option(
+    "--zip", "zip_file", type=click.Path(dir_okay=False), help="Also write the folder as this .zip."
+)
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help="Keep the files whose data and styles are unchanged since OUT's manifest.",
+)
+@click.option(
+    "--keep-going", is_flag=True, help="Export the other documents when one fails (exit 1 all the same)."
+)
+@click.option("--allow-missing", is_flag=True, help="Mark texts missing in a language instead of failing.")
+@click.option(
+    "--reference", type=click.Path(exists=True, dir_okay=False), help="A reference .docx for the styles."
+)
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+def export(
+    package,
+    db,
+    meetings,
+    all_meetings,
+    languages,
+    formats,
+    out,
+    zip_file,
+    incremental,
+    keep_going,
+    allow_missing,
+    reference,
+    quiet,
+) -> None:
+    """Export every document of meetings in every language, with a manifest, all at once."""
+    if bool(meetings) == all_meetings:
+        raise click.UsageError("name meetings with --meeting ID (repeatable), or give --all")
+    data = read_source(package, db)
+    langs = _choices(languages, LANGUAGES, "languages")
+    kinds = _choices(formats, FORMATS, "formats")
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=errors, disable=quiet, transient=True) as bar:
+        tasks: dict[str, object] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(
+                    "rendering .docx" if stage == "docx" else "converting to PDF", total=total
+                )
+            bar.update(tasks[stage], completed=done)
+
+        try:
+            result = export_documents(
+                data,
+                out,
+                meetings=None if all_meetings else meetings,
+                languages=langs,
+                formats=kinds,
+                zip_file=zip_file,
+                incremental=incremental,
+                keep_going=keep_going,
+                allow_missing=allow_missing,
+                reference=reference,
+                progress=progress,
+            )
+        except ExportError as error:
+            _fail(f"{error}; nothing was written to {out}")
+        except ConversionError as error:
+            _fail(f"{error}; nothing was written to {out}")
+    if not quiet:
+        built = len(result.entries) - result.skipped
+        counts = f"{built} written, {result.skipped} unchanged"
+        zipped = f", zipped as {result.zip_file}" if result.zip_file else ""
+        console.print(
+            f"exported {len(result.entries)} files to {result.out} ({counts}){zipped}", highlight=False
+        )
+    if result.failures:
+        for symbol, lang, error in result.failures:
+            errors.print(f"  failed: {symbol} ({lang}): {error}", highlight=False, markup=False)
+        _fail(f"{len(result.failures)} document(s) failed; the others were exported")
 
 
 @main.command("reference-docx")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import re
@@ -31,8 +32,17 @@ from meetings.model import Package
 FORMATS = ("docx", "pdf")
 MANIFEST = "manifest.json"
 MANIFEST_COLUMNS = (
-    "symbol", "language", "kind", "title", "file", "bytes", "sha256", "pages", "source_hash",
-    "template_hash", "generated_at",
+    "symbol",
+    "language",
+    "kind",
+    "title",
+    "file",
+    "bytes",
+    "sha256",
+    "pages",
+    "source_hash",
+    "template_hash",
+    "generated_at",
 )
 
 # Names Windows reserves whatever the extension (CON.docx cannot be created there).
@@ -116,11 +126,20 @@ def source_hash(package: Package, meeting_id: str, kind: str) -> str:
 
 
 def template_hash(reference: str | os.PathLike | None) -> str:
-    """The hash of the styles (the reference document) and of this toolkit's version."""
+    """The hash of the styles (the reference document's parts) and of this toolkit's version.
+
+    The parts are hashed, not the file: a .docx saved twice differs in its zip timestamps and
+    in docProps/core.xml, which say nothing of the styles.
+    """
     from importlib.metadata import version
 
     data = Path(reference).read_bytes() if reference else styles.reference_bytes()
-    return hashlib.sha256(data + version("treaty-docgen").encode()).hexdigest()
+    digest = hashlib.sha256(version("treaty-docgen").encode())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in sorted(archive.namelist()):
+            if name != "docProps/core.xml":
+                digest.update(name.encode() + b"\0" + archive.read(name))
+    return digest.hexdigest()
 
 
 def _pdf_pages(path: Path) -> int:
@@ -139,10 +158,12 @@ def _start_worker(package: Package, reference: str | None) -> None:
 def _render_one(job: tuple[str, str, str, str, bool]) -> tuple[str, str, str | None, str]:
     meeting_id, symbol, lang, target, allow_missing = job
     try:
-        document = builders.build_document(_WORKER["package"], meeting_id, symbol, lang, allow_missing=allow_missing)
+        document = builders.build_document(
+            _WORKER["package"], meeting_id, symbol, lang, allow_missing=allow_missing
+        )
         render.save(document, target, _WORKER["reference"])
     except builders.DocumentError as error:
-        return symbol, lang, str(error), ""
+        return symbol, lang, str(error), ""  # an empty title marks the failure
     return symbol, lang, None, document.title
 
 
@@ -186,7 +207,9 @@ def export_documents(
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        jobs, kept, plan = [], [], []
+        # The unit of work is one document in one language: its .docx is rendered (a PDF is
+        # converted from it) unless every file asked for is already up to date.
+        kept, plan = [], []
         for meeting_id in chosen:
             folder = safe_file_stem(meeting_id)
             for record in by_id[meeting_id].documents:
@@ -194,36 +217,31 @@ def export_documents(
                     continue
                 source = source_hash(package, meeting_id, record.kind.value)
                 for lang in languages:
-                    for fmt in formats:
-                        relative = f"{folder}/{file_name(record.symbol, lang, fmt)}"
-                        path = _inside(staging, relative)
-                        old = previous.get(relative)
-                        if old and old.source_hash == source and old.template_hash == template and (
-                            target / relative
-                        ).is_file() and _sha256(target / relative) == old.sha256:
-                            path.parent.mkdir(parents=True, exist_ok=True)
-                            shutil.copy2(target / relative, path)
-                            kept.append(old)
-                            continue
-                        plan.append((meeting_id, record, lang, fmt, relative, source))
-                        if fmt == "docx" or (fmt == "pdf" and "docx" not in formats):
-                            docx_relative = f"{folder}/{file_name(record.symbol, lang, 'docx')}"
-                            job = (meeting_id, record.symbol, lang, str(_inside(staging, docx_relative)), allow_missing)
-                            if job not in jobs:
-                                jobs.append(job)
-        pdf_only = "docx" not in formats
-        for meeting_id, record, lang, fmt, relative, _ in plan:
-            if fmt == "pdf":  # its .docx is rendered first, even when only PDF is asked for
-                job = (meeting_id, record.symbol, lang,
-                       str(_inside(staging, f"{safe_file_stem(meeting_id)}/{file_name(record.symbol, lang, 'docx')}")),
-                       allow_missing)
-                if job not in jobs:
-                    jobs.append(job)
-        for _, _, _, path, _ in jobs:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+                    files = {fmt: f"{folder}/{file_name(record.symbol, lang, fmt)}" for fmt in formats}
+                    olds = [previous.get(relative) for relative in files.values()]
+                    if all(
+                        old
+                        and old.source_hash == source
+                        and old.template_hash == template
+                        and (target / old.file).is_file()
+                        and _sha256(target / old.file) == old.sha256
+                        for old in olds
+                    ):
+                        for old in olds:
+                            shutil.copy2(target / old.file, _inside(staging, old.file, create=True))
+                        kept.extend(olds)
+                        continue
+                    docx = _inside(staging, f"{folder}/{file_name(record.symbol, lang, 'docx')}", create=True)
+                    plan.append((meeting_id, record, lang, files, source, docx))
 
         titles, failures = {}, []
-        for index, (symbol, lang, error, title) in enumerate(_render_all(package, reference, jobs, workers), 1):
+        jobs = [
+            (meeting_id, record.symbol, lang, str(docx), allow_missing)
+            for meeting_id, record, lang, _, _, docx in plan
+        ]
+        for index, (symbol, lang, error, title) in enumerate(
+            _render_all(package, reference, jobs, workers), 1
+        ):
             if error:
                 failures.append((symbol, lang, error))
                 if not keep_going:
@@ -231,36 +249,43 @@ def export_documents(
             titles[symbol, lang] = title
             if progress:
                 progress("docx", index, len(jobs))
-        wanted_pdfs = [
-            _inside(staging, f"{safe_file_stem(m)}/{file_name(r.symbol, lang, 'docx')}")
-            for m, r, lang, fmt, _, _ in plan
-            if fmt == "pdf" and (r.symbol, lang) not in {(s, lg) for s, lg, _ in failures}
+        plan = [
+            step for step in plan if (step[1].symbol, step[2]) in titles and titles[step[1].symbol, step[2]]
         ]
-        by_folder: dict[Path, list[Path]] = {}
-        for path in wanted_pdfs:
-            by_folder.setdefault(path.parent, []).append(path)
-        converted = 0
-        for folder, files in by_folder.items():
-            convert_to_pdf(files, folder)  # one LibreOffice run per meeting's folder
-            converted += len(files)
-            if progress:
-                progress("pdf", converted, len(wanted_pdfs))
-        if pdf_only:
-            for path in wanted_pdfs:
-                path.unlink()
+
+        if "pdf" in formats:
+            by_folder: dict[Path, list[Path]] = {}
+            for *_, docx in plan:
+                by_folder.setdefault(docx.parent, []).append(docx)
+            converted = 0
+            for folder_path, files in by_folder.items():
+                convert_to_pdf(files, folder_path)  # one LibreOffice run per meeting's folder
+                converted += len(files)
+                if progress:
+                    progress("pdf", converted, len(plan))
+            if "docx" not in formats:
+                for *_, docx in plan:
+                    docx.unlink()
 
         entries = list(kept)
-        failed = {(s, lg) for s, lg, _ in failures}
-        for meeting_id, record, lang, fmt, relative, source in plan:
-            if (record.symbol, lang) in failed:
-                continue
-            path = staging / relative
-            entries.append(ManifestEntry(
-                symbol=record.symbol, language=lang, kind=record.kind.value, title=titles[record.symbol, lang],
-                file=relative, bytes=path.stat().st_size, sha256=_sha256(path),
-                pages=_pdf_pages(path) if fmt == "pdf" else None, source_hash=source, template_hash=template,
-                generated_at=stamp,
-            ))
+        for _meeting_id, record, lang, files, source, _docx in plan:
+            for fmt, relative in files.items():
+                path = staging / relative
+                entries.append(
+                    ManifestEntry(
+                        symbol=record.symbol,
+                        language=lang,
+                        kind=record.kind.value,
+                        title=titles[record.symbol, lang],
+                        file=relative,
+                        bytes=path.stat().st_size,
+                        sha256=_sha256(path),
+                        pages=_pdf_pages(path) if fmt == "pdf" else None,
+                        source_hash=source,
+                        template_hash=template,
+                        generated_at=stamp,
+                    )
+                )
         entries.sort(key=lambda e: (e.file,))
         _write_manifest(staging, entries)
         _swap_into_place(staging, target)
@@ -273,11 +298,13 @@ def export_documents(
     return result
 
 
-def _inside(root: Path, relative: str) -> Path:
+def _inside(root: Path, relative: str, *, create: bool = False) -> Path:
     """``root / relative``, refusing any path that would lead out of ``root``."""
     path = (root / relative).resolve()
     if not path.is_relative_to(root.resolve()):
         raise ExportError(f"{relative!r} would be written outside the export folder")
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
 
