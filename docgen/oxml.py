@@ -108,6 +108,138 @@ def _on(parent, tag: str, **attributes: str):
     return child
 
 
+def append_paragraph(container, style_id: str, *, right_to_left: bool = False) -> Paragraph:
+    """A new paragraph at the end of ``container`` (the document, a cell, a header), styled.
+
+    Built directly rather than through python-docx's add_paragraph and add_run, whose
+    schema-order bookkeeping took most of the time of writing a document.
+    """
+    paragraph = OxmlElement("w:p")
+    properties = OxmlElement("w:pPr")
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), style_id)
+    properties.append(style)
+    if right_to_left:
+        properties.append(OxmlElement("w:bidi"))
+    paragraph.append(properties)
+    parent = container.element.body if isinstance(container, DocxDocument) else container._element
+    end = parent.find(qn("w:sectPr"))
+    if end is not None:
+        end.addprevious(paragraph)
+    else:
+        parent.append(paragraph)
+    return Paragraph(paragraph, container)
+
+
+def append_run(paragraph: Paragraph, text: str, *, bold: bool = False, right_to_left: bool = False) -> Run:
+    """A run of text at the end of ``paragraph``; line breaks and tabs become w:br and w:tab."""
+    run = OxmlElement("w:r")
+    if bold or right_to_left:
+        properties = OxmlElement("w:rPr")
+        if bold:
+            properties.append(OxmlElement("w:b"))
+            properties.append(OxmlElement("w:bCs"))
+        if right_to_left:
+            properties.append(OxmlElement("w:rtl"))
+        run.append(properties)
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            run.append(OxmlElement("w:br"))
+        for position, piece in enumerate(line.split("\t")):
+            if position:
+                run.append(OxmlElement("w:tab"))
+            if piece:
+                run.append(_text(piece))
+    paragraph._p.append(run)
+    return Run(run, paragraph)
+
+
+def append_table(
+    container: DocxDocument,
+    rows: int,
+    widths: list[int],
+    *,
+    style_id: str | None = None,
+    right_to_left: bool = False,
+) -> Table:
+    """A centred table of fixed column ``widths`` (twips) at the end of the document.
+
+    The grid and every cell carry the width: Word reads the cells', LibreOffice the grid's.
+    """
+    style = f'<w:tblStyle w:val="{style_id}"/>' if style_id else ""
+    bidi = "<w:bidiVisual/>" if right_to_left else ""
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p/></w:tc>' for width in widths
+    )
+    table = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr>{style}{bidi}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        + f"<w:tr>{cells}</w:tr>" * rows
+        + "</w:tbl>"
+    )
+    body = container.element.body
+    body.sectPr.addprevious(table)
+    return Table(table, container)
+
+
+def style_ids(document: DocxDocument) -> dict[str, str]:
+    """Every style's id by the name python-docx knows it by ("Header", "SingleTxtG"), in one pass."""
+    from docx.styles import BabelFish
+
+    ids = {}
+    for style in document.styles.element.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            ids[BabelFish.internal2ui(name.get(qn("w:val")))] = style.get(qn("w:styleId"))
+    return ids
+
+
+def set_paragraph_style(paragraph: Paragraph, style_id: str) -> None:
+    """Give the paragraph a style by its id.
+
+    python-docx looks a style up by name through every style of the document each time (and
+    again for the default); a document of hundreds of paragraphs spends most of its time there.
+    """
+    paragraph._p.style = style_id
+
+
+def keep_only_styles(document: DocxDocument, style_ids: set[str]) -> None:
+    """Drop every style but ``style_ids`` (and those they are based on), and the latent styles.
+
+    python-docx's template carries 178 styles and two copies of them (styles.xml and
+    stylesWithEffects.xml, 800 kB): parsing and compressing those dominated the time to make
+    a document.
+    """
+    element = document.styles.element
+    latent = element.find(qn("w:latentStyles"))
+    if latent is not None:
+        element.remove(latent)
+    by_id = {style.get(qn("w:styleId")): style for style in element.findall(qn("w:style"))}
+    wanted = list(style_ids)
+    kept: set[str] = set()
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in kept or style_id not in by_id:
+            continue
+        kept.add(style_id)
+        for link in ("w:basedOn", "w:link", "w:next"):
+            target = by_id[style_id].find(qn(link))
+            if target is not None:
+                wanted.append(target.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in kept and style.get(qn("w:default")) not in ("1", "true"):
+            element.remove(style)
+
+
+def drop_parts(document: DocxDocument, relationship_types: set[str]) -> None:
+    """Remove the parts of these relationship types (from the document and the package)."""
+    for owner in (document.part, document.part.package):
+        for rel_id, rel in list(owner.rels.items()):
+            if rel.reltype in relationship_types:
+                owner.rels.pop(rel_id)
+
+
 # Right to left -----------------------------------------------------------------------------------
 
 
@@ -144,16 +276,6 @@ def set_right_to_left_run(run: Run) -> None:
     properties = run._r.get_or_add_rPr()
     if properties.find(qn("w:rtl")) is None:
         properties.append(OxmlElement("w:rtl"))
-
-
-def set_right_to_left_table(table: Table) -> None:
-    """The table's first column stands on the right."""
-    properties = table._tbl.tblPr
-    if properties.find(qn("w:bidiVisual")) is None:
-        bidi = OxmlElement("w:bidiVisual")
-        properties.insert(0, bidi) if properties.find(qn("w:tblStyle")) is None else properties.find(
-            qn("w:tblStyle")
-        ).addnext(bidi)
 
 
 # Languages and fonts --------------------------------------------------------------------------------

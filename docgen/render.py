@@ -7,13 +7,14 @@ Chinese versions tag their text zh-CN so that word processors take Chinese glyph
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 import os
 from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
 
@@ -26,6 +27,12 @@ _LANGUAGE_TAGS = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR", "r
 #: Latin, Cyrillic and Arabic in Word, and word processors without it substitute per script.
 #: The width of a table: the text block of an A4 page less its margins.
 _TABLE_WIDTH_CM = 16.5
+
+
+def _twips(centimetres: float) -> int:
+    return round(centimetres * 1440 / 2.54)
+
+
 _FONTS = {
     "ascii": "Times New Roman",
     "hAnsi": "Times New Roman",
@@ -34,14 +41,24 @@ _FONTS = {
 }
 
 
+@functools.lru_cache(maxsize=8)
+def _blank(reference: str | None, modified: int | None) -> DocxDocument:
+    """The reference document, read once, emptied of any sample content (kept: page set-up)."""
+    source = reference if reference is not None else io.BytesIO(styles.reference_bytes())
+    blank = docx.Document(source)
+    body = blank.element.body
+    for element in list(body):
+        if element is not body.sectPr:
+            body.remove(element)
+    return blank
+
+
 def render(document: Document, reference: str | os.PathLike | None = None) -> DocxDocument:
     """The python-docx document of ``document``, styled by ``reference`` (default: ours)."""
-    source = reference if reference is not None else io.BytesIO(styles.reference_bytes())
-    result = docx.Document(source)
-    body = result.element.body
-    for element in list(body):
-        if element is not body.sectPr:  # keep the page set-up, drop any sample content
-            body.remove(element)
+    path = os.fspath(reference) if reference is not None else None
+    modified = os.stat(path).st_mtime_ns if path else None  # a reference changed on disk is read again
+    # A copy of the reference read once: reading a .docx costs more than copying its parts.
+    result = copy.deepcopy(_blank(path, modified))
     return _Writer(result, document).write()
 
 
@@ -61,6 +78,8 @@ class _Writer:
         oxml.set_document_language(
             result, latin=tag, east_asian="zh-CN", complex_script="ar-SA", fonts=_FONTS
         )
+        # Style ids by name, looked up once (python-docx's own look-up walks every style).
+        self.style_ids = oxml.style_ids(result)
         self.footnotes = oxml.Footnotes(
             result, text_style=styles.FOOTNOTE_TEXT, reference_style=styles.FOOTNOTE_REFERENCE
         )
@@ -68,18 +87,12 @@ class _Writer:
     # Paragraphs and runs ------------------------------------------------------------------------
 
     def paragraph(self, style: str, container=None, *, rtl: bool | None = None):
-        paragraph = (container or self.result).add_paragraph(style=style)
-        if self.rtl if rtl is None else rtl:
-            oxml.set_right_to_left_paragraph(paragraph)
-        return paragraph
+        return oxml.append_paragraph(
+            container or self.result, self.style_ids[style], right_to_left=self.rtl if rtl is None else rtl
+        )
 
     def run(self, paragraph, text: str, *, bold: bool = False, rtl: bool | None = None):
-        run = paragraph.add_run(text)
-        if bold:
-            run.bold = True
-        if self.rtl if rtl is None else rtl:
-            oxml.set_right_to_left_run(run)
-        return run
+        return oxml.append_run(paragraph, text, bold=bold, right_to_left=self.rtl if rtl is None else rtl)
 
     def text(self, paragraph, segments: list[Segment]) -> None:
         for segment in segments:
@@ -136,24 +149,22 @@ class _Writer:
         masthead = self.document.masthead
         if masthead.job_number:
             footer = section.first_page_footer.paragraphs[0]
-            footer.style = self.result.styles[styles.FOOTER]
+            oxml.set_paragraph_style(footer, self.style_ids[styles.FOOTER])
             # The job number and the symbol are Latin text, left to right in every version.
             self.run(footer, masthead.job_number, rtl=False)
         header = section.header.paragraphs[0]
-        header.style = self.result.styles[styles.HEADER]
+        oxml.set_paragraph_style(header, self.style_ids[styles.HEADER])
         self.run(header, self.document.running_header, bold=True, rtl=False)
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer = section.footer.paragraphs[0]
-        footer.style = self.result.styles[styles.FOOTER]
+        oxml.set_paragraph_style(footer, self.style_ids[styles.FOOTER])
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         oxml.add_field(footer, "PAGE")
 
     def masthead(self) -> None:
         masthead = self.document.masthead
-        grid = self.result.add_table(rows=2, cols=2)
-        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        if self.rtl:
-            oxml.set_right_to_left_table(grid)
+        half = _twips(_TABLE_WIDTH_CM / 2)
+        grid = oxml.append_table(self.result, 2, [half, half], right_to_left=self.rtl)
         organization, symbol = grid.rows[0].cells
         self.run(
             self.cell_paragraph(organization, styles.MASTHEAD_ORGANIZATION), masthead.organization, bold=True
@@ -180,7 +191,7 @@ class _Writer:
 
     def cell_paragraph(self, cell, style: str, *, rtl: bool | None = None):
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.result.styles[style]
+        oxml.set_paragraph_style(paragraph, self.style_ids[style])
         if self.rtl if rtl is None else rtl:
             oxml.set_right_to_left_paragraph(paragraph)
         return paragraph
@@ -188,23 +199,19 @@ class _Writer:
     def table(self, block: Table) -> None:
         if block.caption:
             self.run(self.paragraph(styles.SUBHEADING), block.caption, bold=True)
-        grid = self.result.add_table(rows=1 + len(block.rows), cols=len(block.header))
-        grid.style = self.result.styles[styles.TABLE]
-        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        if self.rtl:
-            oxml.set_right_to_left_table(grid)
+        shares = block.widths or [1] * len(block.header)
+        widths = [_twips(_TABLE_WIDTH_CM * share / sum(shares)) for share in shares]
+        grid = oxml.append_table(
+            self.result,
+            1 + len(block.rows),
+            widths,
+            style_id=self.style_ids[styles.TABLE],
+            right_to_left=self.rtl,
+        )
         for row_index, values in enumerate([block.header, *block.rows]):
             style = styles.TABLE_HEADER if row_index == 0 else styles.TABLE_TEXT
             for cell, value in zip(grid.rows[row_index].cells, values, strict=True):
                 self.run(self.cell_paragraph(cell, style), value, bold=row_index == 0)
-        if block.widths:
-            # Word reads the cells' widths, LibreOffice the grid's: set both.
-            grid.autofit = False
-            total = sum(block.widths)
-            for column, width in zip(grid.columns, block.widths, strict=True):
-                column.width = Cm(_TABLE_WIDTH_CM * width / total)
-                for cell in column.cells:
-                    cell.width = Cm(_TABLE_WIDTH_CM * width / total)
         self.paragraph(styles.MEETING).paragraph_format.space_after = Pt(6)
 
     def annex(self, block: Annex) -> None:

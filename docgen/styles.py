@@ -140,11 +140,48 @@ def reference_bytes() -> bytes:
     reference.font.superscript = True
     reference.font.size = Pt(9)
 
+    used = {
+        MASTHEAD_ORGANIZATION,
+        MASTHEAD_SYMBOL,
+        MASTHEAD_BLOCK,
+        MEETING,
+        CHAPTER,
+        SUBHEADING,
+        PARAGRAPH,
+        *ITEMS.values(),
+        TABLE_TEXT,
+        TABLE_HEADER,
+        ANNEX,
+        FOOTNOTE_TEXT,
+        FOOTNOTE_REFERENCE,
+        HEADER,
+        FOOTER,
+        TABLE,
+        "Normal",
+        "Default Paragraph Font",
+        "Normal Table",
+        "No List",
+    }
+    oxml.keep_only_styles(document, {document.styles[name].style_id for name in used})
+    oxml.drop_parts(
+        document,
+        {
+            "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+        },
+    )
+
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(1.7), Cm(2.0)
     section.left_margin, section.right_margin = Cm(2.0), Cm(2.0)
     section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
+    # The page furniture's parts exist from the start, styled here, filled by the renderer: the
+    # first page's footer (job number), and the following pages' header (symbol) and footer.
+    section.different_first_page_header_footer = True
+    for part in (section.first_page_footer, section.header, section.footer):
+        part.is_linked_to_previous = False
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
