@@ -318,6 +318,15 @@ def build_isu_report(context: _Context) -> Document:
     }
     if text.period_start and text.period_end:
         values["period"] = i18n.format_date_range(text.period_start, text.period_end, lang)
+        staff = stats.staffing(package, body.code, text.period_start, text.period_end)
+        grades = [i18n.format_grade(appointment.grade, lang) for appointment in staff.throughout]
+        values["staff_grade"] = i18n.format_list(grades, lang)
+        if staff.recruited:
+            joined = staff.recruited[0]
+            # The texts say "in {recruited_month}": Russian puts the month in the prepositional.
+            values["recruited_month"] = i18n.format_month(joined.start, lang, case="prepositional")
+            values["recruited_grade"] = i18n.format_grade(joined.grade, lang)
+            values["recruited_months"] = i18n.format_number(stats.months(joined) or 0, lang)
     return _document(
         context,
         title=_title(context, i18n.REPORT_OF_ISU),

@@ -72,11 +72,13 @@ __all__ = [
     "format_date",
     "format_date_range",
     "format_distribution",
+    "format_grade",
     "format_heading_number",
     "format_high_contracting_parties",
     "format_language_name",
     "format_list",
     "format_money",
+    "format_month",
     "format_number",
     "format_ordinal",
     "format_original_line",
@@ -183,6 +185,71 @@ def format_date(date: dt.date, lang: str) -> str:
 # ar: "16-18 تشرين الثاني/نوفمبر 2022"; spaces around the dash where the ends carry a month,
 #     since the month names contain a slash (check).
 # zh: "2022年11月16日至18日", "2021年12月14日至2022年10月31日" (CCW/MSP/2022/4, Chinese).
+# Russian months after "в" ("в октябре 2022 года") take the prepositional case, which CLDR
+# does not have; the twelve forms are fixed.
+_RUSSIAN_PREPOSITIONAL_MONTHS = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+]
+
+
+def format_month(date: dt.date, lang: str, *, case: Case = "nominative") -> str:
+    """A month and its year, as in "In October 2022, …"; ``case`` matters in Russian only.
+
+    >>> d = dt.date(2022, 10, 1)
+    >>> for lang in LANGUAGES:
+    ...     print(lang, format_month(d, lang, case="prepositional"))
+    ar تشرين الأول/أكتوبر 2022
+    zh 2022年10月
+    en October 2022
+    fr octobre 2022
+    ru октябре 2022 года
+    es octubre de 2022
+    >>> format_month(d, "ru")
+    'октябрь 2022 года'
+    """
+    _check_language(lang)
+    if lang == "zh":
+        return f"{date.year}年{date.month}月"
+    if lang == "ru":
+        name = (
+            _RUSSIAN_PREPOSITIONAL_MONTHS[date.month - 1]
+            if case == "prepositional"
+            else _locale("ru").months["stand-alone"]["wide"][date.month]
+        )
+        return f"{name} {date.year} года"
+    if lang == "ar":
+        return f"{_month(date.month, lang)} {date.year}"
+    name = _locale(lang).months["stand-alone" if lang == "en" else "format"]["wide"][date.month]
+    return _with_year(name, date.year, lang)
+
+
+# The letters of the UN's grades in the Russian and Arabic versions: С-3 (специалист), Д-1
+# (директор); ف-3 (فني), مد-1 (مدير). The other versions keep P-3 and D-1.
+_GRADE_LETTERS = {"ru": {"P": "С", "D": "Д"}, "ar": {"P": "ف", "D": "مد"}}
+
+
+def format_grade(grade: str, lang: str) -> str:
+    """A UN staff grade as the version in ``lang`` writes it.
+
+    >>> [format_grade("P-4", lang) for lang in LANGUAGES]
+    ['ف-4', 'P-4', 'P-4', 'P-4', 'С-4', 'P-4']
+    """
+    _check_language(lang)
+    letter, _, level = grade.partition("-")
+    return f"{_GRADE_LETTERS.get(lang, {}).get(letter, letter)}-{level}" if level else grade
+
+
 _RANGE_JOINS = {
     "en": ("–", "–"),
     "fr": ("-", "-"),

@@ -577,6 +577,32 @@ class ClosedAccount(Record):
     closed_on: dt.date
 
 
+# The unit's staff ------------------------------------------------------------------------
+
+
+class Contract(StrEnum):
+    TEMPORARY = "temporary"
+    FIXED_TERM = "fixed-term"
+    CONTINUING = "continuing"
+
+
+class StaffAppointment(Record):
+    """A post of the secretariat filled for a time: its grade, function and contract."""
+
+    noun = "staff appointment"
+    key_fields = ("body", "grade", "start")
+    body: Code
+    #: The UN grade, as the English documents write it: P-3, P-4, D-1, G-5.
+    grade: Annotated[str, Field(pattern=r"^(P|D|G)-[1-7]$")]
+    #: What the post is for, as a code: head, officer, assistant …
+    function: Code
+    contract: Contract
+    start: dt.date
+    end: dt.date | None = None
+
+    _end_after_start = field_validator("end")(_not_before("start"))
+
+
 # The whole package -------------------------------------------------------------------------
 
 
@@ -599,6 +625,7 @@ class Package(Record):
     payments: list[Payment] = []
     working_capital_fund: list[WorkingCapitalFundEntry] = []
     closed_accounts: list[ClosedAccount] = []
+    staff: list[StaffAppointment] = []
 
     # Bodies and meetings are files in a folder, which has no order of its own: keep them in
     # the order people look for them, bodies by code and meetings by date.
@@ -630,6 +657,7 @@ TABLES: dict[str, tuple[str, type[Record]]] = {
     "payments": ("payments.csv", Payment),
     "working_capital_fund": ("working_capital_fund.csv", WorkingCapitalFundEntry),
     "closed_accounts": ("closed_accounts.csv", ClosedAccount),
+    "staff": ("staff.csv", StaffAppointment),
 }
 
 #: The nested records kept as one YAML file each, in a folder: package field → (folder, model).

@@ -26,6 +26,7 @@ from meetings.model import (
     ApplicationStatus,
     Body,
     Package,
+    StaffAppointment,
     WorkingCapitalFundEntryKind,
 )
 
@@ -209,6 +210,37 @@ def working_capital_fund_balance(package: Package, body: str, as_of: dt.date | N
         sign = -1 if entry.kind == WorkingCapitalFundEntryKind.ADVANCE else 1
         balance += sign * entry.amount
     return balance
+
+
+@dataclass(frozen=True)
+class Staffing:
+    """Who served the unit in a period: those in post throughout, and those who joined."""
+
+    throughout: list[StaffAppointment]
+    recruited: list[StaffAppointment]
+
+
+def staffing(package: Package, body: str, start: dt.date, end: dt.date) -> Staffing:
+    """The body's staff in post from ``start`` to ``end``, and those appointed within it.
+
+    >>> from meetings.package import load_package
+    >>> staff = staffing(load_package("data/ccw-2022"), "CCW", dt.date(2021, 12, 14), dt.date(2022, 10, 31))
+    >>> [a.grade for a in staff.throughout], [(a.grade, a.start.month, months(a)) for a in staff.recruited]
+    (['P-3'], [('P-4', 10, 6)])
+    """
+    appointments = [a for a in package.staff if a.body == body]
+    return Staffing(
+        throughout=[a for a in appointments if a.start <= start and (a.end is None or a.end >= end)],
+        recruited=[a for a in appointments if start < a.start <= end],
+    )
+
+
+def months(appointment: StaffAppointment) -> int | None:
+    """How many months an appointment runs (whole months, the last day counted)."""
+    if appointment.end is None:
+        return None
+    last = appointment.end + dt.timedelta(days=1)
+    return (last.year - appointment.start.year) * 12 + last.month - appointment.start.month
 
 
 @dataclass(frozen=True)

@@ -244,3 +244,5 @@ def _problems(package: Package) -> Iterator[Problem]:
         yield from state_code(entry, "state", entry.state)
     for account in package.closed_accounts:
         yield from body_of(account)
+    for appointment in package.staff:
+        yield from body_of(appointment)
