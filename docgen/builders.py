@@ -77,6 +77,15 @@ def buildable(record: DocumentRecord) -> bool:
     return record.kind in BUILDERS
 
 
+def translation_status(package: Package, meeting_id: str, symbol: str, lang: str) -> str | None:
+    """None when the document can be built in ``lang``; else what stops it (a missing text …)."""
+    try:
+        build_document(package, meeting_id, symbol, lang)
+    except DocumentError as error:
+        return str(error)
+    return None
+
+
 def build_document(
     package: Package, meeting_id: str, kind_or_symbol: str, lang: str, *, allow_missing: bool = False
 ) -> Document:

@@ -172,6 +172,7 @@ def export_documents(
     out: str | os.PathLike,
     *,
     meetings: Iterable[str] | None = None,
+    documents: Iterable[str] | None = None,
     languages: Sequence[str] = i18n.LANGUAGES,
     formats: Sequence[str] = FORMATS,
     zip_file: str | os.PathLike | None = None,
@@ -183,6 +184,8 @@ def export_documents(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> ExportResult:
     """Export every buildable document of ``meetings`` (all by default) into the folder ``out``.
+
+    ``documents`` (symbols) limits the export to those documents.
 
     ``progress(stage, done, total)`` is called as documents are rendered and converted.
     Raises :class:`ExportError` (destination untouched) when a document fails, unless
@@ -200,6 +203,7 @@ def export_documents(
     if missing:
         raise ExportError(f"no meeting {', '.join(missing)}; the package has: {', '.join(by_id)}")
 
+    wanted = set(documents) if documents is not None else None
     target = Path(out).resolve()
     previous = _read_manifest(target) if incremental else {}
     template = template_hash(reference)
@@ -213,7 +217,7 @@ def export_documents(
         for meeting_id in chosen:
             folder = safe_file_stem(meeting_id)
             for record in by_id[meeting_id].documents:
-                if not builders.buildable(record):
+                if not builders.buildable(record) or (wanted is not None and record.symbol not in wanted):
                     continue
                 source = source_hash(package, meeting_id, record.kind.value)
                 for lang in languages:

@@ -96,6 +96,7 @@ __all__ = [
     "masthead_version_line",
     "ngettext",
     "state_name",
+    "use_language",
 ]
 
 Gender = Literal["masculine", "feminine", "neuter"]
@@ -1132,6 +1133,16 @@ def force_language(lang: str) -> Iterator[None]:
         yield
     finally:
         _language.reset(token)
+
+
+def use_language(lang: str) -> None:
+    """Write in ``lang`` from now on in this context: for a script run, such as a dashboard page.
+
+    Streamlit runs each page in a context of its own, so a page states its language at the top
+    rather than inherit a ``with`` block.
+    """
+    _check_language(lang)
+    _language.set(lang)
 
 
 def current_language() -> str:

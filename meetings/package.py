@@ -320,6 +320,15 @@ def _read_table(path: Path, file: str, model: type[Record]) -> list[Record]:
     return records
 
 
+def read_table(path: str | os.PathLike, field: str) -> list[Record]:
+    """The records of one table of a package (``field`` names it: ``payments``), read from ``path``.
+
+    Each record is checked on its own; checks across records need the whole package.
+    """
+    file, model = TABLES[field]
+    return _read_table(Path(path), file, model)
+
+
 def read_package(folder: str | os.PathLike) -> Package:
     """Read a package folder into a :class:`Package`, checking each record on its own.
 

@@ -207,6 +207,11 @@ class Store:
         with self.engine.connect() as connection:
             return connection.execute(sa.select(sa.func.count()).select_from(PACKAGE_TABLE)).scalar_one() == 0
 
+    def loaded_at(self) -> dt.datetime | None:
+        """When the package in the store was last written: a version for caches to key on."""
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(PACKAGE_TABLE.c.loaded_at)).scalar_one_or_none()
+
     def package_name(self) -> str | None:
         with self.engine.connect() as connection:
             return connection.execute(sa.select(PACKAGE_TABLE.c.name)).scalar_one_or_none()

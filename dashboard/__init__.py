@@ -1,0 +1,1 @@
+"""The Streamlit dashboard's shared parts: data access (cached) and the sidebar."""

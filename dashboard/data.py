@@ -1,0 +1,53 @@
+"""Data access for the dashboard: the store, the package it holds, and saving edits.
+
+Caching is on data access only: the store per URL (a resource) and the package per store
+version (the time it was last written), so that every page reads the same data and a save
+is seen at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from meetings.model import Package
+from meetings.package import load_package
+from meetings.problems import PackageError
+from meetings.store import Store, default_url
+from meetings.validation import validate_package
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "ccw-2022"
+
+
+@st.cache_resource(show_spinner=False)
+def store(url: str) -> Store:
+    return Store(url)
+
+
+def current_store() -> Store:
+    """The store of ``DATABASE_URL`` or the SQLite default; the sample is loaded into an empty one."""
+    opened = store(default_url())
+    if opened.is_empty():
+        opened.load_package(load_package(SAMPLE))
+        st.session_state["loaded_sample"] = True
+    return opened
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _package(url: str, version: str) -> Package:
+    return store(url).read_package()
+
+
+def package() -> Package:
+    """The package in the store, read once per version."""
+    opened = current_store()
+    return _package(opened.url, str(opened.loaded_at()))
+
+
+def save(edited: Package) -> None:
+    """Check ``edited`` across records and save it whole, or raise PackageError and save nothing."""
+    problems = validate_package(edited)
+    if problems:
+        raise PackageError(problems)
+    current_store().load_package(edited, replace=True)

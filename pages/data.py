@@ -1,0 +1,123 @@
+"""Data: edit the tables (an invalid edit is refused, with where and why), import, export."""
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from dashboard import data, ui
+from docgen.i18n import _
+from meetings.model import TABLES
+from meetings.package import dump_package, load_package, read_table
+from meetings.problems import PackageError
+
+package = data.package()
+lang = ui.page_language()
+ui.choices(package, lang)
+st.title(_("Data"))
+
+field = st.selectbox(_("Table"), list(TABLES), format_func=lambda name: TABLES[name][0], key="data-table")
+file, model = TABLES[field]
+columns = list(model.model_fields)
+frame = pd.DataFrame([record.model_dump(mode="json") for record in getattr(package, field)], columns=columns)
+edited = st.data_editor(frame, num_rows="dynamic", width="stretch", key=f"editor-{field}")
+
+
+def records_of(table: pd.DataFrame) -> tuple[list, list[str]]:
+    """The table's rows as records, and what is wrong with the rows that are not."""
+    records, problems = [], []
+    for number, row in enumerate(table.to_dict("records"), start=1):
+        values = {
+            k: v
+            for k, v in row.items()
+            if v is not None and not (isinstance(v, float) and pd.isna(v)) and v != ""
+        }
+        if not values:
+            continue
+        try:
+            records.append(model.model_validate(values))
+        except ValidationError as error:
+            for detail in error.errors(include_url=False):
+                where = ".".join(str(part) for part in detail["loc"]) or "—"
+                problems.append(
+                    _("row {row}, field {field}: {message}").format(
+                        row=number, field=where, message=detail["msg"].removeprefix("Value error, ")
+                    )
+                )
+    return records, problems
+
+
+if st.button(_("Save"), type="primary", key="save"):
+    records, problems = records_of(edited)
+    if not problems:
+        try:
+            data.save(package.model_copy(update={field: records}))
+        except PackageError as error:
+            problems = [str(problem) for problem in error.problems]
+    if problems:
+        st.error(_("Not saved: {count} problem(s).").format(count=len(problems)))
+        for problem in problems:
+            st.markdown(f"- {problem}")
+    else:
+        st.success(_("Saved."))
+        st.rerun()
+
+st.subheader(_("Export"))
+left, middle, right = st.columns(3)
+left.download_button("CSV", frame.to_csv(index=False).encode("utf-8"), file_name=file, key="csv")
+workbook = io.BytesIO()
+frame.to_excel(workbook, index=False)
+middle.download_button("Excel", workbook.getvalue(), file_name=file.replace(".csv", ".xlsx"), key="xlsx")
+with tempfile.TemporaryDirectory() as folder:
+    dump_package(package, Path(folder) / package.name)
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in sorted((Path(folder) / package.name).rglob("*")):
+            if path.is_file():
+                zipped.write(path, path.relative_to(Path(folder) / package.name).as_posix())
+right.download_button(
+    _("Whole package (.zip)"), archive.getvalue(), file_name=f"{package.name}.zip", key="zip"
+)
+
+st.subheader(_("Import"))
+sheet = st.file_uploader(_("A CSV or Excel sheet for this table"), type=["csv", "xlsx"], key="sheet")
+if sheet is not None and st.button(_("Replace the table with the sheet"), key="import-sheet"):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / file
+        if sheet.name.endswith(".xlsx"):
+            pd.read_excel(sheet, dtype=str).to_csv(path, index=False)
+        else:
+            path.write_bytes(sheet.getvalue())
+        try:
+            records = read_table(path, field)
+            data.save(package.model_copy(update={field: records}))
+        except PackageError as error:
+            st.error(_("Not imported: {count} problem(s).").format(count=len(error.problems)))
+            for problem in error.problems:
+                st.markdown(f"- {problem}")
+        else:
+            st.success(_("Imported {count} row(s).").format(count=len(records)))
+upload = st.file_uploader(_("A whole package (.zip)"), type=["zip"], key="package")
+if upload is not None and st.button(_("Replace all the data with the package"), key="import-package"):
+    with tempfile.TemporaryDirectory() as folder:
+        with zipfile.ZipFile(upload) as zipped:
+            unsafe = [n for n in zipped.namelist() if n.startswith("/") or ".." in Path(n).parts]
+            if unsafe:
+                st.error(
+                    _("The archive holds paths outside its folder: {names}").format(names=", ".join(unsafe))
+                )
+                st.stop()
+            zipped.extractall(folder)
+        root = next((p.parent for p in Path(folder).rglob("package.yaml")), Path(folder))
+        try:
+            data.save(load_package(root))
+        except PackageError as error:
+            st.error(_("Not imported: {count} problem(s).").format(count=len(error.problems)))
+            for problem in error.problems:
+                st.markdown(f"- {problem}")
+        else:
+            st.success(_("Imported."))
