@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import data, ui
 from docgen import i18n
 
-st.set_page_config(page_title="Treaty secretariat", page_icon="🇺🇳", layout="wide")
+st.set_page_config(page_title="Treaty secretariat", page_icon=":material/public:", layout="wide")
 
 lang = ui.interface_language()
 with i18n.force_language(lang):
@@ -20,20 +20,51 @@ with i18n.force_language(lang):
     titles = i18n.DASHBOARD_PAGES
     pages = [
         st.Page(
-            "pages/overview.py", title=str(titles["overview"]), icon="🏠", url_path="overview", default=True
+            "dashboard/pages/overview.py",
+            title=str(titles["overview"]),
+            icon=":material/home:",
+            url_path="overview",
+            default=True,
         ),
-        st.Page("pages/meetings.py", title=str(titles["meetings"]), icon="📅", url_path="meetings"),
-        st.Page("pages/officers.py", title=str(titles["officers"]), icon="🧑‍⚖️", url_path="officers"),
-        st.Page("pages/sponsorship.py", title=str(titles["sponsorship"]), icon="🤝", url_path="sponsorship"),
         st.Page(
-            "pages/national_reports.py",
+            "dashboard/pages/meetings.py",
+            title=str(titles["meetings"]),
+            icon=":material/event:",
+            url_path="meetings",
+        ),
+        st.Page(
+            "dashboard/pages/officers.py",
+            title=str(titles["officers"]),
+            icon=":material/groups:",
+            url_path="officers",
+        ),
+        st.Page(
+            "dashboard/pages/sponsorship.py",
+            title=str(titles["sponsorship"]),
+            icon=":material/volunteer_activism:",
+            url_path="sponsorship",
+        ),
+        st.Page(
+            "dashboard/pages/national_reports.py",
             title=str(titles["national-reports"]),
-            icon="📊",
+            icon=":material/bar_chart:",
             url_path="national-reports",
         ),
-        st.Page("pages/finance.py", title=str(titles["finance"]), icon="💰", url_path="finance"),
-        st.Page("pages/documents.py", title=str(titles["documents"]), icon="📄", url_path="documents"),
-        st.Page("pages/data.py", title=str(titles["data"]), icon="🗂️", url_path="data"),
+        st.Page(
+            "dashboard/pages/finance.py",
+            title=str(titles["finance"]),
+            icon=":material/payments:",
+            url_path="finance",
+        ),
+        st.Page(
+            "dashboard/pages/documents.py",
+            title=str(titles["documents"]),
+            icon=":material/description:",
+            url_path="documents",
+        ),
+        st.Page(
+            "dashboard/pages/data.py", title=str(titles["data"]), icon=":material/table:", url_path="data"
+        ),
     ]
     navigation = st.navigation(pages)
     data.current_store()
