@@ -1,8 +1,7 @@
 """Data access for the dashboard: the store, the package it holds, and saving edits.
 
-Caching is on data access only: the store per URL (a resource) and the package per store
-version (the time it was last written), so that every page reads the same data and a save
-is seen at once.
+Caching is on data access only: the store per URL and the package per store version (the
+time it was last written), so that every page reads the same data and a save is seen at once.
 """
 
 from __future__ import annotations
@@ -34,7 +33,9 @@ def current_store() -> Store:
     return opened
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# A resource, not cache_data: cache_data would unpickle a copy of the whole package on every
+# run of every page. Pages only read it; edits build a new package (model_copy) and save it.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _package(url: str, version: str) -> Package:
     return store(url).read_package()
 

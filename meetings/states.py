@@ -29,10 +29,12 @@ from meetings.model import LANGUAGES
 def _alpha2_by_alpha3() -> dict[str, str]:
     # CLDR keeps ISO 3166 alpha-3 codes as aliases of the alpha-2 territory codes.
     aliases = get_global("territory_aliases")
+    # Only codes of countries CLDR names: the aliases hold reserved codes too (AAA → AA).
+    named = Locale.parse("en").territories
     return {
         code: targets[0]
         for code, targets in aliases.items()
-        if len(code) == 3 and code.isalpha() and len(targets) == 1 and len(targets[0]) == 2
+        if len(code) == 3 and code.isalpha() and len(targets) == 1 and targets[0] in named
     }
 
 
@@ -45,8 +47,8 @@ def _un_names() -> dict[str, dict[str, str]]:
 def is_state_code(code: str) -> bool:
     """Whether ``code`` is an ISO 3166-1 alpha-3 code of a country CLDR knows.
 
-    >>> is_state_code("MWI"), is_state_code("mwi")
-    (True, False)
+    >>> is_state_code("MWI"), is_state_code("mwi"), is_state_code("AAA")
+    (True, False, False)
     """
     return code in _alpha2_by_alpha3()
 
