@@ -16,7 +16,13 @@ groups = {(b.code, g.code): ui.text(g.name, lang) for b in package.bodies for g 
 meetings = {m.id: ui.text(m.title, lang) for m in package.meetings}
 nominations = [n for n in package.nominations if n.body == choice.body]
 years = sorted({n.year for n in nominations}, reverse=True)
-year = st.selectbox(_("Year"), years, key="officers-year") if years else None
+year = (
+    st.selectbox(
+        _("Year"), years, index=years.index(choice.year) if choice.year in years else 0, key="officers-year"
+    )
+    if years
+    else None
+)
 shown = [n for n in nominations if n.year == year]
 vacant = [n for n in shown if n.status.value == "vacant"]
 if vacant:
