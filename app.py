@@ -17,54 +17,15 @@ lang = ui.interface_language()
 with i18n.force_language(lang):
     if lang == "ar":
         ui.right_to_left()
-    titles = i18n.DASHBOARD_PAGES
     pages = [
         st.Page(
-            "dashboard/pages/overview.py",
-            title=str(titles["overview"]),
-            icon=":material/home:",
-            url_path="overview",
-            default=True,
-        ),
-        st.Page(
-            "dashboard/pages/meetings.py",
-            title=str(titles["meetings"]),
-            icon=":material/event:",
-            url_path="meetings",
-        ),
-        st.Page(
-            "dashboard/pages/officers.py",
-            title=str(titles["officers"]),
-            icon=":material/groups:",
-            url_path="officers",
-        ),
-        st.Page(
-            "dashboard/pages/sponsorship.py",
-            title=str(titles["sponsorship"]),
-            icon=":material/volunteer_activism:",
-            url_path="sponsorship",
-        ),
-        st.Page(
-            "dashboard/pages/national_reports.py",
-            title=str(titles["national-reports"]),
-            icon=":material/bar_chart:",
-            url_path="national-reports",
-        ),
-        st.Page(
-            "dashboard/pages/finance.py",
-            title=str(titles["finance"]),
-            icon=":material/payments:",
-            url_path="finance",
-        ),
-        st.Page(
-            "dashboard/pages/documents.py",
-            title=str(titles["documents"]),
-            icon=":material/description:",
-            url_path="documents",
-        ),
-        st.Page(
-            "dashboard/pages/data.py", title=str(titles["data"]), icon=":material/table:", url_path="data"
-        ),
+            f"dashboard/pages/{ui.page_file(key)}",
+            title=str(title),
+            icon=ui.PAGE_ICONS[key],
+            url_path=key,
+            default=key == "overview",
+        )
+        for key, title in i18n.DASHBOARD_PAGES.items()
     ]
     navigation = st.navigation(pages)
     data.current_store()

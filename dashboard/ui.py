@@ -21,6 +21,24 @@ LANGUAGE_NAMES = {
 }
 
 
+#: The icon of each page, keyed as ``docgen.i18n.DASHBOARD_PAGES`` (which gives their titles and order).
+PAGE_ICONS = {
+    "overview": ":material/home:",
+    "meetings": ":material/event:",
+    "officers": ":material/groups:",
+    "sponsorship": ":material/volunteer_activism:",
+    "national-reports": ":material/bar_chart:",
+    "finance": ":material/payments:",
+    "documents": ":material/description:",
+    "data": ":material/table:",
+}
+
+
+def page_file(key: str) -> str:
+    """The file of a page in dashboard/pages: national-reports → national_reports.py."""
+    return key.replace("-", "_") + ".py"
+
+
 @dataclass(frozen=True)
 class Choices:
     """What the sidebar set: the treaty body, the year and the interface language."""

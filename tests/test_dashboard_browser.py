@@ -17,17 +17,10 @@ import urllib.request
 import pytest
 from conftest import ROOT
 
+from docgen.i18n import DASHBOARD_PAGES
+
 # The overview is the default page, served at the root.
-PAGES = [
-    "",
-    "meetings",
-    "officers",
-    "sponsorship",
-    "national-reports",
-    "finance",
-    "documents",
-    "data",
-]
+PAGES = ["" if key == "overview" else key for key in DASHBOARD_PAGES]
 ARTIFACTS = ROOT / "test-artifacts" / "dashboard"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
