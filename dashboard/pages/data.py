@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from dashboard import data, ui
 from docgen.i18n import _
+from meetings import spreadsheets
 from meetings.model import TABLES
 from meetings.package import dump_package, load_package, read_table
 from meetings.problems import PackageError
@@ -22,8 +23,7 @@ st.title(_("Data"))
 
 field = st.selectbox(_("Table"), list(TABLES), format_func=lambda name: TABLES[name][0], key="data-table")
 file, model = TABLES[field]
-columns = list(model.model_fields)
-frame = pd.DataFrame([record.model_dump(mode="json") for record in getattr(package, field)], columns=columns)
+frame = spreadsheets.table_frame(package, field)
 edited = st.data_editor(frame, num_rows="dynamic", width="stretch", key=f"editor-{field}")
 
 
@@ -68,10 +68,11 @@ if st.button(_("Save"), type="primary", key="save"):
 
 st.subheader(_("Export"))
 left, middle, right = st.columns(3)
-left.download_button("CSV", frame.to_csv(index=False).encode("utf-8"), file_name=file, key="csv")
-workbook = io.BytesIO()
-frame.to_excel(workbook, index=False)
-middle.download_button("Excel", workbook.getvalue(), file_name=file.replace(".csv", ".xlsx"), key="xlsx")
+# Spreadsheet exports quote what a spreadsheet would run as a formula (meetings.spreadsheets).
+left.download_button("CSV", spreadsheets.to_csv(frame), file_name=file, key="csv")
+middle.download_button(
+    "Excel", spreadsheets.to_excel(frame), file_name=file.replace(".csv", ".xlsx"), key="xlsx"
+)
 with tempfile.TemporaryDirectory() as folder:
     dump_package(package, Path(folder) / package.name)
     archive = io.BytesIO()
