@@ -25,7 +25,7 @@ def frame():
 
 
 def test_csv_quotes_every_cell_a_spreadsheet_would_run(frame):
-    rows = list(csv.DictReader(io.StringIO(spreadsheets.to_csv(frame).decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(spreadsheets.to_csv(frame).decode("utf-8-sig"), newline="")))
     assert len(rows) == len(DANGEROUS)
     for row, typed in zip(rows, DANGEROUS, strict=True):
         assert row["delegate"] == "'" + typed
