@@ -10,6 +10,7 @@ opened. Exports put an apostrophe before such text, which spreadsheet programs s
 
 from __future__ import annotations
 
+import csv
 import io
 from typing import Any
 
@@ -35,8 +36,13 @@ def table_frame(package: Package, field: str) -> pd.DataFrame:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """The frame as UTF-8 CSV (with a byte-order mark, so that Excel reads the scripts right)."""
-    return frame.map(neutralize).to_csv(index=False).encode("utf-8-sig")
+    """The frame as UTF-8 CSV (with a byte-order mark, so that Excel reads the scripts right).
+
+    Every cell is quoted: left to itself, the writer would not quote a lone carriage return,
+    and the row would break in two.
+    """
+    text = frame.map(neutralize).to_csv(index=False, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    return text.encode("utf-8-sig")
 
 
 def to_excel(frame: pd.DataFrame) -> bytes:
