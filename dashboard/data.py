@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from meetings import access
 from meetings.model import Package
 from meetings.package import load_package
 from meetings.problems import PackageError
@@ -46,9 +47,21 @@ def package() -> Package:
     return _package(opened.url, str(opened.loaded_at()))
 
 
-def save(edited: Package) -> None:
-    """Check ``edited`` across records and save it whole, or raise PackageError and save nothing."""
+def account() -> access.Account | None:
+    """Who is using the dashboard: the local secretariat while there are no accounts, else
+    the signed-in account (None until someone signs in)."""
+    if not access.has_accounts(current_store()):
+        return access.LOCAL_SECRETARIAT
+    return st.session_state.get("account")
+
+
+def save(edited: Package) -> list[access.Change]:
+    """Check ``edited`` across records and save it as the signed-in account, recording the changes.
+
+    Raises PackageError (nothing saved) for invalid data, and access.Forbidden for an account
+    that may not change the data.
+    """
     problems = validate_package(edited)
     if problems:
         raise PackageError(problems)
-    current_store().load_package(edited, replace=True)
+    return access.save_package(current_store(), account() or access.LOCAL_SECRETARIAT, edited)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from docgen import i18n
+from meetings import access
 from meetings.model import LANGUAGES, Package
 
 #: The interface languages, each named in itself.
@@ -32,6 +33,33 @@ PAGE_ICONS = {
     "documents": ":material/description:",
     "data": ":material/table:",
 }
+
+
+#: What an account must be allowed to open each page.
+PAGE_PERMISSIONS = {
+    "overview": access.Permission.READ_ALL,
+    "meetings": access.Permission.READ_MEETINGS,
+    "officers": access.Permission.READ_ALL,
+    "sponsorship": access.Permission.READ_ALL,
+    "national-reports": access.Permission.READ_ALL,
+    "finance": access.Permission.READ_FINANCE,
+    "documents": access.Permission.READ_MEETINGS,
+    "data": access.Permission.WRITE,
+}
+
+
+def allow(permission: access.Permission) -> access.Account:
+    """The signed-in account, if it may do ``permission``; otherwise the page says so and stops.
+
+    Pages call this first, since a page can be opened by its address as well as from the menu.
+    """
+    from dashboard import data
+
+    account = data.account()
+    if account is None or not account.may(permission):
+        st.error(i18n._("Your account may not open this page."))
+        st.stop()
+    return account
 
 
 def page_file(key: str) -> str:

@@ -26,7 +26,7 @@ from docgen.export import FORMATS, ExportError, export_documents
 from docgen.i18n import LANGUAGES, format_date, format_money, format_percent
 from docgen.pdf import ConversionError, convert_to_pdf
 from docgen.styles import reference_bytes
-from meetings import stats
+from meetings import access, stats
 from meetings.model import Package
 from meetings.package import dump_package, json_schema, load_package
 from meetings.problems import PackageError
@@ -275,6 +275,86 @@ def export(
         for symbol, lang, error in result.failures:
             errors.print(f"  failed: {symbol} ({lang}): {error}", highlight=False, markup=False)
         _fail(f"{len(result.failures)} document(s) failed; the others were exported")
+
+
+@main.group()
+def users() -> None:
+    """The dashboard's accounts: with none, it runs as a single local secretariat session."""
+
+
+_ROLES = click.Choice([role.value for role in access.Role])
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, type=_ROLES, help="secretariat, office-holder or viewer.")
+@click.option("--finance", is_flag=True, help="An office holder who may see the finances.")
+@db_option
+def users_add(name: str, role: str, finance: bool, db: str | None) -> None:
+    """Add an account; the password is asked for (or read from standard input)."""
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    store = _open_store(db)
+    try:
+        access.add_account(store, name, access.Role(role), password, finance=finance)
+    except access.AccountError as error:
+        _fail(str(error))
+    finally:
+        store.close()
+    console.print(f"added {name} ({role}{', finance' if finance else ''})", highlight=False)
+
+
+@users.command("list")
+@db_option
+def users_list(db: str | None) -> None:
+    """The accounts and their roles."""
+    store = _open_store(db)
+    try:
+        accounts = access.list_accounts(store)
+    finally:
+        store.close()
+    if not accounts:
+        console.print(
+            "no accounts: the dashboard runs as a single local secretariat session", highlight=False
+        )
+    for account in accounts:  # tab-separated, for scripts
+        click.echo("\t".join([account.name, account.role.value, *(["finance"] if account.finance else [])]))
+
+
+@users.command("remove")
+@click.argument("name")
+@db_option
+def users_remove(name: str, db: str | None) -> None:
+    """Remove an account."""
+    store = _open_store(db)
+    try:
+        access.remove_account(store, name)
+    except access.AccountError as error:
+        _fail(str(error))
+    finally:
+        store.close()
+    console.print(f"removed {name}", highlight=False)
+
+
+@users.command("set-role")
+@click.argument("name")
+@click.argument("role", type=_ROLES)
+@click.option("--finance/--no-finance", default=None, help="Whether an office holder may see the finances.")
+@db_option
+def users_set_role(name: str, role: str, finance: bool | None, db: str | None) -> None:
+    """Change an account's role."""
+    store = _open_store(db)
+    try:
+        account = access.set_role(store, name, access.Role(role), finance=finance)
+    except access.AccountError as error:
+        _fail(str(error))
+    finally:
+        store.close()
+    console.print(
+        f"{account.name} is now {account.role.value}{', finance' if account.finance else ''}", highlight=False
+    )
 
 
 @main.command("reference-docx")

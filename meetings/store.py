@@ -143,6 +143,29 @@ PACKAGE_TABLE = sa.Table(
     sa.Column("title", sa.JSON, nullable=False),
     sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
 )
+# Accounts and the record of changes live beside the package and outlive its replacement.
+ADMIN_METADATA = sa.MetaData()
+ACCOUNTS = sa.Table(
+    "accounts",
+    ADMIN_METADATA,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("finance", sa.Boolean, nullable=False, default=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("failed_attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("last_failure", sa.DateTime(timezone=True)),
+)
+AUDIT = sa.Table(
+    "audit",
+    ADMIN_METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("account", sa.Text, nullable=False),
+    sa.Column("table", sa.Text, nullable=False),
+    sa.Column("record", sa.Text, nullable=False),
+    sa.Column("old", sa.Text),
+    sa.Column("new", sa.Text),
+)
 #: Package field → the table of its records, with their nested tables.
 SPECS: dict[str, _TableSpec] = {}
 for _field_name, _info in Package.model_fields.items():
@@ -196,6 +219,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         METADATA.create_all(self.engine)
+        ADMIN_METADATA.create_all(self.engine)
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
@@ -216,11 +240,12 @@ class Store:
         with self.engine.connect() as connection:
             return connection.execute(sa.select(PACKAGE_TABLE.c.name)).scalar_one_or_none()
 
-    def load_package(self, package: Package, *, replace: bool = False) -> None:
+    def load_package(self, package: Package, *, replace: bool = False, audit: list[dict] = ()) -> None:
         """Put ``package`` in the store, in one transaction: all of it or, on any error, nothing.
 
         The package must have been checked (:func:`meetings.package.load_package`). A store
-        that holds a package already is replaced only when ``replace`` is true.
+        that holds a package already is replaced only when ``replace`` is true. ``audit`` rows
+        (see :func:`meetings.access.save_package`) are written in the same transaction.
         """
         rows: dict[str, list[dict]] = {}
         ids: dict[str, int] = {}
@@ -239,6 +264,8 @@ class Store:
             for table in METADATA.sorted_tables:
                 if rows.get(table.name):
                     connection.execute(table.insert(), rows[table.name])
+            if audit:
+                connection.execute(AUDIT.insert(), list(audit))
 
     def read_package(self) -> Package:
         """The package in the store, as a :class:`~meetings.model.Package`."""

@@ -11,13 +11,14 @@ from pydantic import ValidationError
 
 from dashboard import data, ui
 from docgen.i18n import _
-from meetings import spreadsheets
+from meetings import access, spreadsheets
 from meetings.model import TABLES
 from meetings.package import dump_package, load_package, read_table
 from meetings.problems import PackageError
 
-package = data.package()
 lang = ui.page_language()
+account = ui.allow(access.Permission.WRITE)
+package = data.package()
 ui.choices(package, lang)
 st.title(_("Data"))
 
@@ -65,6 +66,13 @@ if st.button(_("Save"), type="primary", key="save"):
     else:
         st.success(_("Saved."))
         st.rerun()
+
+st.subheader(_("Changes"))
+trail = pd.DataFrame(
+    access.audit_trail(data.current_store()), columns=["at", "account", "table", "record", "old", "new"]
+)
+st.dataframe(trail, hide_index=True, width="stretch", key="audit")
+st.download_button(_("Changes (CSV)"), spreadsheets.to_csv(trail), file_name="changes.csv", key="audit-csv")
 
 st.subheader(_("Export"))
 left, middle, right = st.columns(3)

@@ -11,9 +11,11 @@ from dashboard import data, ui
 from docgen import builders, i18n, render
 from docgen.export import ExportError, export_documents, file_name
 from docgen.i18n import _
+from meetings import access
 
-package = data.package()
 lang = ui.page_language()
+account = ui.allow(access.Permission.READ_MEETINGS)
+package = data.package()
 choice = ui.choices(package, lang)
 st.title(_("Documents"))
 
@@ -52,7 +54,11 @@ formats = st.multiselect(
     help=_("PDF needs LibreOffice on the server."),
 )
 
-if st.button(_("Generate"), type="primary", disabled=not (symbols and languages and formats)):
+may_generate = account.may(access.Permission.GENERATE)
+if st.button(
+    _("Generate"), type="primary", disabled=not (symbols and languages and formats and may_generate)
+):
+    access.require(account, access.Permission.GENERATE)
     if len(symbols) == 1 and len(languages) == 1 and formats == ["docx"]:
         try:
             built = builders.build_document(package, meeting.id, symbols[0], languages[0])

@@ -7,10 +7,11 @@ import streamlit as st
 from dashboard import data, ui
 from docgen import i18n
 from docgen.i18n import _
-from meetings import stats
+from meetings import access, stats
 
-package = data.package()
 lang = ui.page_language()
+account = ui.allow(access.Permission.READ_FINANCE)
+package = data.package()
 choice = ui.choices(package, lang)
 st.title(_("Finance"))
 

@@ -7,9 +7,11 @@ import streamlit as st
 from dashboard import data, ui
 from docgen import builders, i18n
 from docgen.i18n import _
+from meetings import access
 
-package = data.package()
 lang = ui.page_language()
+account = ui.allow(access.Permission.READ_MEETINGS)
+package = data.package()
 choice = ui.choices(package, lang)
 st.title(_("Meetings"))
 

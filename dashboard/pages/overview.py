@@ -8,10 +8,11 @@ import streamlit as st
 from dashboard import data, ui
 from docgen import i18n
 from docgen.i18n import _
-from meetings import stats
+from meetings import access, stats
 
-package = data.package()
 lang = ui.page_language()
+account = ui.allow(access.Permission.READ_ALL)
+package = data.package()
 choice = ui.choices(package, lang)
 st.title(_("Overview"))
 
@@ -43,7 +44,7 @@ st.subheader(_("Reporting, contributions and the Working Capital Fund"))
 names = {i.code: ui.text(i.name, lang) for b in package.bodies for i in b.instruments}
 this_year = stats.reporting_rates(package, choice.body, choice.year)
 last_year = {r.instrument: r for r in stats.reporting_rates(package, choice.body, choice.year - 1)}
-columns = st.columns(max(len(this_year), 1) + 2)
+columns = st.columns(max(len(this_year), 1) + 2)  # the last two: finances
 for column, rate in zip(columns, this_year, strict=False):
     before = last_year.get(rate.instrument)
     change = None
@@ -57,24 +58,28 @@ for column, rate in zip(columns, this_year, strict=False):
             reports=rate.reports, parties=rate.parties, date=i18n.format_date(rate.as_of, lang)
         ),
     )
-status = stats.contribution_status(package, choice.body, choice.year)
-previous = stats.contribution_status(package, choice.body, choice.year - 1)
-change = None
-if previous.assessed and status.assessed:
-    change = f"{(status.share_received.percent(1) - previous.share_received.percent(1)):+} pts"
-columns[-2].metric(
-    _("Contributions received"),
-    i18n.format_percent(status.share_received.ratio or 0, lang, decimals=1, in_table=True),
-    change,
-    help=_("Outstanding: {amount}").format(amount=i18n.format_money(status.outstanding, lang)),
-)
-balance = stats.working_capital_fund_balance(package, choice.body, status.as_of)
-year_before = stats.working_capital_fund_balance(package, choice.body, status.as_of - dt.timedelta(days=365))
-columns[-1].metric(
-    str(i18n.WORKING_CAPITAL_FUND),
-    i18n.format_money(balance, lang),
-    i18n.format_money(balance - year_before, lang) if balance != year_before else None,
-)
+if account.may(access.Permission.READ_FINANCE):
+    status = stats.contribution_status(package, choice.body, choice.year)
+    previous = stats.contribution_status(package, choice.body, choice.year - 1)
+    change = None
+    if previous.assessed and status.assessed:
+        change = f"{(status.share_received.percent(1) - previous.share_received.percent(1)):+} pts"
+    columns[-2].metric(
+        _("Contributions received"),
+        i18n.format_percent(status.share_received.ratio or 0, lang, decimals=1, in_table=True),
+        change,
+        help=_("Outstanding: {amount}").format(amount=i18n.format_money(status.outstanding, lang)),
+    )
+    balance = stats.working_capital_fund_balance(package, choice.body, status.as_of)
+    year_before = stats.working_capital_fund_balance(
+        package, choice.body, status.as_of - dt.timedelta(days=365)
+    )
+    columns[-1].metric(
+        str(i18n.WORKING_CAPITAL_FUND),
+        i18n.format_money(balance, lang),
+        i18n.format_money(balance - year_before, lang) if balance != year_before else None,
+    )
+
 
 st.subheader(_("Vacant officer posts"))
 posts = {(b.code, p.code): ui.text(p.name, lang) for b in package.bodies for p in b.officer_posts}
