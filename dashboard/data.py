@@ -1,7 +1,7 @@
 """Data access for the dashboard: the store, the package it holds, and saving edits.
 
-Caching is on data access only: the store per URL and the package per store version (the
-time it was last written), so that every page reads the same data and a save is seen at once.
+Caching is on data access only: the store per URL and the package per store version (raised
+by every write), so that every page reads the same data and a save is seen at once.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ import streamlit as st
 from meetings import access
 from meetings.model import Package
 from meetings.package import load_package
-from meetings.problems import PackageError
 from meetings.store import Store, default_url
-from meetings.validation import validate_package
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "ccw-2022"
 
@@ -37,14 +35,14 @@ def current_store() -> Store:
 # A resource, not cache_data: cache_data would unpickle a copy of the whole package on every
 # run of every page. Pages only read it; edits build a new package (model_copy) and save it.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _package(url: str, version: str) -> Package:
+def _package(url: str, version: int | None) -> Package:
     return store(url).read_package()
 
 
 def package() -> Package:
     """The package in the store, read once per version."""
     opened = current_store()
-    return _package(opened.url, str(opened.loaded_at()))
+    return _package(opened.url, opened.version())
 
 
 def account() -> access.Account | None:
@@ -55,13 +53,16 @@ def account() -> access.Account | None:
     return st.session_state.get("account")
 
 
-def save(edited: Package) -> list[access.Change]:
-    """Check ``edited`` across records and save it as the signed-in account, recording the changes.
+def save(before: Package, after: Package) -> list[access.Change]:
+    """Save what the signed-in account changed from ``before`` (what it opened) to ``after``.
 
-    Raises PackageError (nothing saved) for invalid data, and access.Forbidden for an account
-    that may not change the data.
+    Raises PackageError (nothing saved) for invalid data, access.Conflict when someone else
+    changed the same records meanwhile, and access.Forbidden for an account that may not
+    change the data.
     """
-    problems = validate_package(edited)
-    if problems:
-        raise PackageError(problems)
-    return access.save_package(current_store(), account() or access.LOCAL_SECRETARIAT, edited)
+    return access.save_changes(current_store(), account() or access.LOCAL_SECRETARIAT, before, after)
+
+
+def replace(imported: Package) -> None:
+    """Put an imported package in place of the data, as the signed-in account."""
+    access.replace_package(current_store(), account() or access.LOCAL_SECRETARIAT, imported)

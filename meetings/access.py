@@ -32,7 +32,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from meetings.model import TABLES, Package
+from meetings.problems import PackageError
 from meetings.store import ACCOUNTS, AUDIT, Store
+from meetings.validation import validate_package
 
 
 class Role(StrEnum):
@@ -201,33 +203,71 @@ class Change:
     new: dict | None
 
 
+def _records(package: Package, field: str) -> dict[str, dict]:
+    """A table's records by the words of their key ("XYZ POL 2022 2022-02-01"), as plain values."""
+    return {" ".join(str(part) for part in r.key): r.model_dump(mode="json") for r in getattr(package, field)}
+
+
 def changes(before: Package, after: Package) -> list[Change]:
     """What differs between two versions of a package, record by record, in the tables."""
     found = []
     for field in TABLES:
-        old = {record.key: record.model_dump(mode="json") for record in getattr(before, field)}
-        new = {record.key: record.model_dump(mode="json") for record in getattr(after, field)}
-        for key in sorted(old.keys() | new.keys(), key=str):
-            if old.get(key) != new.get(key):
-                label = " ".join(str(part) for part in key)
-                found.append(Change(field, label, old.get(key), new.get(key)))
+        old, new = _records(before, field), _records(after, field)
+        for record in sorted(old.keys() | new.keys()):
+            if old.get(record) != new.get(record):
+                found.append(Change(field, record, old.get(record), new.get(record)))
     return found
 
 
-def save_package(store: Store, account: Account, edited: Package) -> list[Change]:
-    """Save ``edited`` in place of the store's package as ``account``, recording every change.
+class Conflict(RuntimeError):
+    """Someone else changed the same records since the editor read them."""
 
-    Raises :class:`Forbidden` if the account may not change the data. The package and the
-    record of its changes are written in one transaction.
+    def __init__(self, conflicts: list[Change]):
+        self.conflicts = conflicts
+        listed = "; ".join(f"{c.table} {c.record}" for c in conflicts)
+        super().__init__(f"changed by someone else since you opened it: {listed}. Reload, then edit again.")
+
+
+def _apply(package: Package, found: list[Change]) -> Package:
+    """``package`` with the changes made: records replaced where they stood, new ones at the end."""
+    update = {}
+    for field in {change.table for change in found}:
+        _file, model = TABLES[field]
+        records = {label: model.model_validate(values) for label, values in _records(package, field).items()}
+        for change in (c for c in found if c.table == field):
+            if change.new is None:
+                records.pop(change.record, None)
+            else:
+                records[change.record] = model.model_validate(change.new)
+        update[field] = list(records.values())
+    return package.model_copy(update=update)
+
+
+def save_changes(store: Store, account: Account, before: Package, after: Package) -> list[Change]:
+    """Save what an editor changed from ``before`` to ``after``, as ``account``; record it.
+
+    No update is lost: each changed record must still be, in the store, what the editor
+    started from (``before``); if someone else changed it meanwhile, :class:`Conflict` names
+    it and nothing is saved. Changes to other records by others are kept. The result must
+    pass the package's checks (else :class:`~meetings.problems.PackageError`), and only an
+    account that may change the data may save (else :class:`Forbidden`).
     """
     require(account, Permission.WRITE)
-    found = changes(store.read_package(), edited)
-    store.load_package(
-        edited,
-        replace=True,
-        audit=[
+    found = changes(before, after)
+
+    def change(current: Package) -> tuple[Package, list[dict]]:
+        now = {field: _records(current, field) for field in {c.table for c in found}}
+        conflicts = [c for c in found if now[c.table].get(c.record) != c.old]
+        if conflicts:
+            raise Conflict(conflicts)
+        merged = _apply(current, found)
+        problems = validate_package(merged)
+        if problems:
+            raise PackageError(problems)
+        stamp = dt.datetime.now(dt.UTC)
+        return merged, [
             {
-                "at": dt.datetime.now(dt.UTC),
+                "at": stamp,
                 "account": account.name,
                 "table": c.table,
                 "record": c.record,
@@ -235,9 +275,28 @@ def save_package(store: Store, account: Account, edited: Package) -> list[Change
                 "new": json.dumps(c.new, ensure_ascii=False) if c.new else None,
             }
             for c in found
-        ],
-    )
+        ]
+
+    if found:
+        store.update(change)
     return found
+
+
+def replace_package(store: Store, account: Account, package: Package) -> None:
+    """Put a whole new package (an import) in place of the store's, as ``account``; record it."""
+    require(account, Permission.WRITE)
+    problems = validate_package(package)
+    if problems:
+        raise PackageError(problems)
+    row = {
+        "at": dt.datetime.now(dt.UTC),
+        "account": account.name,
+        "table": "package",
+        "record": package.name,
+        "old": None,
+        "new": None,
+    }
+    store.update(lambda _current: (package, [row]))
 
 
 def audit_trail(store: Store, limit: int = 1000) -> list[dict]:

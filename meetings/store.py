@@ -19,6 +19,7 @@ import datetime as dt
 import os
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -142,6 +143,8 @@ PACKAGE_TABLE = sa.Table(
     sa.Column("name", sa.Text, primary_key=True),
     sa.Column("title", sa.JSON, nullable=False),
     sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
+    #: Raised by every write; a save first raises it, which makes concurrent saves wait in turn.
+    sa.Column("version", sa.Integer, nullable=False, default=1),
 )
 # Accounts and the record of changes live beside the package and outlive its replacement.
 ADMIN_METADATA = sa.MetaData()
@@ -231,51 +234,76 @@ class Store:
         with self.engine.connect() as connection:
             return connection.execute(sa.select(sa.func.count()).select_from(PACKAGE_TABLE)).scalar_one() == 0
 
-    def loaded_at(self) -> dt.datetime | None:
-        """When the package in the store was last written: a version for caches to key on."""
+    def version(self) -> int | None:
+        """The package's version, raised by every write: what caches key on."""
         with self.engine.connect() as connection:
-            return connection.execute(sa.select(PACKAGE_TABLE.c.loaded_at)).scalar_one_or_none()
+            return connection.execute(sa.select(PACKAGE_TABLE.c.version)).scalar_one_or_none()
 
     def package_name(self) -> str | None:
         with self.engine.connect() as connection:
             return connection.execute(sa.select(PACKAGE_TABLE.c.name)).scalar_one_or_none()
 
-    def load_package(self, package: Package, *, replace: bool = False, audit: list[dict] = ()) -> None:
+    def load_package(self, package: Package, *, replace: bool = False) -> None:
         """Put ``package`` in the store, in one transaction: all of it or, on any error, nothing.
 
         The package must have been checked (:func:`meetings.package.load_package`). A store
-        that holds a package already is replaced only when ``replace`` is true. ``audit`` rows
-        (see :func:`meetings.access.save_package`) are written in the same transaction.
+        that holds a package already is replaced only when ``replace`` is true.
         """
-        rows: dict[str, list[dict]] = {}
-        ids: dict[str, int] = {}
-        for name, spec in SPECS.items():
-            _flatten(spec, getattr(package, name), None, rows, ids)
         with self.engine.begin() as connection:
             existing = connection.execute(sa.select(PACKAGE_TABLE.c.name)).scalar_one_or_none()
             if existing is not None and not replace:
                 raise StoreNotEmpty(f"the store already holds package {existing!r}; replace it explicitly")
-            for table in reversed(METADATA.sorted_tables):
-                connection.execute(table.delete())
-            connection.execute(
-                PACKAGE_TABLE.insert(),
-                {"name": package.name, "title": package.title, "loaded_at": dt.datetime.now(dt.UTC)},
-            )
-            for table in METADATA.sorted_tables:
-                if rows.get(table.name):
-                    connection.execute(table.insert(), rows[table.name])
+            connection.execute(PACKAGE_TABLE.update().values(version=PACKAGE_TABLE.c.version + 1))
+            self._write(connection, package)
+
+    def update(self, change: Callable[[Package], tuple[Package, list[dict]]]) -> Package:
+        """Change the package in one transaction: ``change`` gets the package as it is now and
+        gives the new one and the audit rows to record with it.
+
+        The transaction starts by raising the package's version, which takes the write lock
+        (a row lock in PostgreSQL, the database's in SQLite): two updates at the same time run
+        one after the other, the second seeing what the first wrote. Whatever ``change``
+        raises leaves the store as it was.
+        """
+        with self.engine.begin() as connection:
+            raised = connection.execute(PACKAGE_TABLE.update().values(version=PACKAGE_TABLE.c.version + 1))
+            if raised.rowcount == 0:
+                raise StoreEmpty(f"{self!r} holds no package yet: load one with `docgen db load PACKAGE`")
+            new, audit = change(self._read(connection))
+            self._write(connection, new)
             if audit:
-                connection.execute(AUDIT.insert(), list(audit))
+                connection.execute(AUDIT.insert(), audit)
+        return new
+
+    def _write(self, connection: sa.Connection, package: Package) -> None:
+        rows: dict[str, list[dict]] = {}
+        ids: dict[str, int] = {}
+        for name, spec in SPECS.items():
+            _flatten(spec, getattr(package, name), None, rows, ids)
+        for table in reversed(METADATA.sorted_tables):
+            if table is not PACKAGE_TABLE:
+                connection.execute(table.delete())
+        # The package's own row stays (and is changed in place): it is what concurrent writers
+        # wait on, and a writer that finds it gone would think the store empty.
+        head = {"name": package.name, "title": package.title, "loaded_at": dt.datetime.now(dt.UTC)}
+        if connection.execute(PACKAGE_TABLE.update().values(**head)).rowcount == 0:
+            connection.execute(PACKAGE_TABLE.insert(), {**head, "version": 1})
+        for table in METADATA.sorted_tables:
+            if table is not PACKAGE_TABLE and rows.get(table.name):
+                connection.execute(table.insert(), rows[table.name])
 
     def read_package(self) -> Package:
         """The package in the store, as a :class:`~meetings.model.Package`."""
         with self.engine.connect() as connection:
-            head = connection.execute(sa.select(PACKAGE_TABLE.c.name, PACKAGE_TABLE.c.title)).one_or_none()
-            if head is None:
-                raise StoreEmpty(f"{self!r} holds no package yet: load one with `docgen db load PACKAGE`")
-            contents: dict[str, Any] = {"name": head.name, "title": head.title}
-            for name, spec in SPECS.items():
-                contents[name] = [data for _parent, data in self._read_rows(connection, spec)]
+            return self._read(connection)
+
+    def _read(self, connection: sa.Connection) -> Package:
+        head = connection.execute(sa.select(PACKAGE_TABLE.c.name, PACKAGE_TABLE.c.title)).one_or_none()
+        if head is None:
+            raise StoreEmpty(f"{self!r} holds no package yet: load one with `docgen db load PACKAGE`")
+        contents: dict[str, Any] = {"name": head.name, "title": head.title}
+        for name, spec in SPECS.items():
+            contents[name] = [data for _parent, data in self._read_rows(connection, spec)]
         package = Package.model_validate(contents)
         package._source = Source(file="the database")
         return package

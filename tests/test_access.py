@@ -64,7 +64,7 @@ def test_a_write_by_a_role_that_may_not_write_raises_and_changes_nothing(store):
     edited.payments[0].amount = Decimal("1.00")
     for account in (Account("amina", Role.OFFICE_HOLDER, finance=True), Account("li", Role.VIEWER)):
         with pytest.raises(Forbidden):
-            access.save_package(store, account, edited)
+            access.save_changes(store, account, load_package(TINY), edited)
     assert store.read_package() == load_package(TINY)
     assert access.audit_trail(store) == []
 
@@ -75,7 +75,7 @@ def test_every_change_is_recorded_with_who_when_and_the_values_before_and_after(
     edited = load_package(TINY)
     edited.payments[0].amount = Decimal("999.00")
     del edited.national_reports[0]
-    changes = access.save_package(store, Account("amina", Role.SECRETARIAT), edited)
+    changes = access.save_changes(store, Account("amina", Role.SECRETARIAT), load_package(TINY), edited)
     assert {(c.table, c.record) for c in changes} == {
         ("payments", "XYZ POL 2022 2022-02-01"),
         ("national_reports", "POL XYZ 2022"),
@@ -208,3 +208,59 @@ def test_permissions_follow_the_roles():
         Permission.GENERATE,
     ]
     assert [p for p in Permission if viewer.may(p)] == [Permission.READ_MEETINGS]
+
+
+# No lost update ---------------------------------------------------------------------------------
+
+
+def test_a_second_editor_is_told_of_a_conflict_and_other_changes_are_kept(store):
+    store.load_package(load_package(TINY))
+    opened = store.read_package()  # both editors open the same data
+    first, second = opened.model_copy(deep=True), opened.model_copy(deep=True)
+    first.payments[0].amount = Decimal("111.00")
+    access.save_changes(store, access.LOCAL_SECRETARIAT, opened, first)
+    second.payments[0].amount = Decimal("222.00")
+    with pytest.raises(access.Conflict, match="payments XYZ POL 2022 2022-02-01"):
+        access.save_changes(store, access.LOCAL_SECRETARIAT, opened, second)
+    assert store.read_package().payments[0].amount == Decimal("111.00")
+    # A change to another record is merged with the first editor's, not written over it.
+    third = opened.model_copy(deep=True)
+    third.payments[1].amount = Decimal("333.00")
+    access.save_changes(store, access.LOCAL_SECRETARIAT, opened, third)
+    saved = store.read_package()
+    assert (saved.payments[0].amount, saved.payments[1].amount) == (Decimal("111.00"), Decimal("333.00"))
+
+
+def test_two_editors_saving_the_same_record_at_once_lose_nothing(database_url):
+    import threading
+
+    setup = Store(database_url)
+    setup.load_package(load_package(TINY))
+    opened = setup.read_package()
+    setup.close()
+    barrier, outcomes = threading.Barrier(2), {}
+
+    def edit(amount: str) -> None:
+        own = Store(database_url)  # a session of its own, as two users have
+        after = opened.model_copy(deep=True)
+        after.payments[0].amount = Decimal(amount)
+        barrier.wait()
+        try:
+            access.save_changes(own, Account(f"editor {amount}", Role.SECRETARIAT), opened, after)
+            outcomes[amount] = "saved"
+        except access.Conflict:
+            outcomes[amount] = "conflict"
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=edit, args=(amount,)) for amount in ("111.00", "222.00")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes.values()) == ["conflict", "saved"]
+    winner = next(amount for amount, outcome in outcomes.items() if outcome == "saved")
+    store = Store(database_url)
+    assert store.read_package().payments[0].amount == Decimal(winner)
+    assert [row["account"] for row in access.audit_trail(store)] == [f"editor {winner}"]
+    store.close()

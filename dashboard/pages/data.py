@@ -24,7 +24,10 @@ st.title(_("Data"))
 
 field = st.selectbox(_("Table"), list(TABLES), format_func=lambda name: TABLES[name][0], key="data-table")
 file, model = TABLES[field]
-frame = spreadsheets.table_frame(package, field)
+# The editor works on the data as they were when it opened, so that a save can tell what
+# someone else changed meanwhile (a conflict) from what this editor changed.
+base = st.session_state.setdefault(f"base-{field}", package)
+frame = spreadsheets.table_frame(base, field)
 edited = st.data_editor(frame, num_rows="dynamic", width="stretch", key=f"editor-{field}")
 
 
@@ -56,16 +59,22 @@ if st.button(_("Save"), type="primary", key="save"):
     records, problems = records_of(edited)
     if not problems:
         try:
-            data.save(package.model_copy(update={field: records}))
+            data.save(base, base.model_copy(update={field: records}))
         except PackageError as error:
             problems = [str(problem) for problem in error.problems]
+        except access.Conflict as error:
+            problems = [str(error)]
     if problems:
         st.error(_("Not saved: {count} problem(s).").format(count=len(problems)))
         for problem in problems:
             st.markdown(f"- {problem}")
     else:
+        del st.session_state[f"base-{field}"]
         st.success(_("Saved."))
         st.rerun()
+if base is not package and st.button(_("Reload the latest data"), key="reload"):
+    del st.session_state[f"base-{field}"]
+    st.rerun()
 
 st.subheader(_("Changes"))
 trail = pd.DataFrame(
@@ -103,7 +112,7 @@ if sheet is not None and st.button(_("Replace the table with the sheet"), key="i
             path.write_bytes(sheet.getvalue())
         try:
             records = read_table(path, field)
-            data.save(package.model_copy(update={field: records}))
+            data.save(package, package.model_copy(update={field: records}))
         except PackageError as error:
             st.error(_("Not imported: {count} problem(s).").format(count=len(error.problems)))
             for problem in error.problems:
@@ -123,7 +132,7 @@ if upload is not None and st.button(_("Replace all the data with the package"), 
             zipped.extractall(folder)
         root = next((p.parent for p in Path(folder).rglob("package.yaml")), Path(folder))
         try:
-            data.save(load_package(root))
+            data.replace(load_package(root))
         except PackageError as error:
             st.error(_("Not imported: {count} problem(s).").format(count=len(error.problems)))
             for problem in error.problems:
