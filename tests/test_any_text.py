@@ -115,7 +115,7 @@ def soffice_available():
 
 
 @settings(
-    max_examples=8,
+    max_examples=16,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
