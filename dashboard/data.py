@@ -13,7 +13,7 @@ import streamlit as st
 from meetings import access
 from meetings.model import Package
 from meetings.package import load_package
-from meetings.store import Store, default_url
+from meetings.store import Store, StoreNotEmpty, default_url
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "ccw-2022"
 
@@ -27,7 +27,10 @@ def current_store() -> Store:
     """The store of ``DATABASE_URL`` or the SQLite default; the sample is loaded into an empty one."""
     opened = store(default_url())
     if opened.is_empty():
-        opened.load_package(load_package(SAMPLE))
+        try:
+            opened.load_package(load_package(SAMPLE))
+        except StoreNotEmpty:  # another session filled it first
+            return opened
         st.session_state["loaded_sample"] = True
     return opened
 
