@@ -7,6 +7,7 @@ Exit status: 0 on success, 1 when the data or the command's input is refused, 2 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -54,6 +55,18 @@ def _open_store(url: str | None) -> Store:
     except Exception as error:  # the driver's own exception types vary by database
         _fail(f"cannot open the database {url or default_url()}: {error}")
         raise  # unreachable: _fail exits
+
+
+@contextlib.contextmanager
+def _accounts(db: str | None):
+    """The store of ``db`` for the users commands: closed after, and its refusals an exit 1."""
+    store = _open_store(db)
+    try:
+        yield store
+    except access.AccountError as error:
+        _fail(str(error))
+    finally:
+        store.close()
 
 
 def read_source(package: str | None, db: str | None) -> Package:
@@ -296,13 +309,8 @@ def users_add(name: str, role: str, finance: bool, db: str | None) -> None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
         password = sys.stdin.readline().rstrip("\n")
-    store = _open_store(db)
-    try:
+    with _accounts(db) as store:
         access.add_account(store, name, access.Role(role), password, finance=finance)
-    except access.AccountError as error:
-        _fail(str(error))
-    finally:
-        store.close()
     console.print(f"added {name} ({role}{', finance' if finance else ''})", highlight=False)
 
 
@@ -310,11 +318,8 @@ def users_add(name: str, role: str, finance: bool, db: str | None) -> None:
 @db_option
 def users_list(db: str | None) -> None:
     """The accounts and their roles."""
-    store = _open_store(db)
-    try:
+    with _accounts(db) as store:
         accounts = access.list_accounts(store)
-    finally:
-        store.close()
     if not accounts:
         console.print(
             "no accounts: the dashboard runs as a single local secretariat session", highlight=False
@@ -328,13 +333,8 @@ def users_list(db: str | None) -> None:
 @db_option
 def users_remove(name: str, db: str | None) -> None:
     """Remove an account."""
-    store = _open_store(db)
-    try:
+    with _accounts(db) as store:
         access.remove_account(store, name)
-    except access.AccountError as error:
-        _fail(str(error))
-    finally:
-        store.close()
     console.print(f"removed {name}", highlight=False)
 
 
@@ -345,13 +345,8 @@ def users_remove(name: str, db: str | None) -> None:
 @db_option
 def users_set_role(name: str, role: str, finance: bool | None, db: str | None) -> None:
     """Change an account's role."""
-    store = _open_store(db)
-    try:
+    with _accounts(db) as store:
         account = access.set_role(store, name, access.Role(role), finance=finance)
-    except access.AccountError as error:
-        _fail(str(error))
-    finally:
-        store.close()
     console.print(
         f"{account.name} is now {account.role.value}{', finance' if account.finance else ''}", highlight=False
     )

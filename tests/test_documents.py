@@ -85,40 +85,12 @@ def test_a_missing_translation_names_the_record_and_the_language(sample):
 def test_build_refuses_a_missing_translation_and_writes_nothing(sample, tmp_path):
     folder = tmp_path / "pkg"
     shutil.copytree(TINY, folder)
-    result = CliRunner().invoke(
-        main,
-        [
-            "build",
-            str(folder),
-            "--meeting",
-            "xyz-2022",
-            "--doc",
-            "agenda",
-            "--lang",
-            "zh",
-            "-o",
-            str(tmp_path / "agenda.docx"),
-        ],
-    )
+    arguments = ["build", str(folder), "--meeting", "xyz-2022", "--doc", "agenda", "--lang", "zh"]
+    result = CliRunner().invoke(main, [*arguments, "-o", str(tmp_path / "agenda.docx")])
     assert result.exit_code == 1
     assert "has no text in 'zh'" in result.stderr
     assert list(tmp_path.glob("*.docx")) == [] and list(tmp_path.glob(".docgen-*")) == []
-    marked = CliRunner().invoke(
-        main,
-        [
-            "build",
-            str(folder),
-            "--meeting",
-            "xyz-2022",
-            "--doc",
-            "agenda",
-            "--lang",
-            "zh",
-            "-o",
-            str(tmp_path / "agenda.docx"),
-            "--allow-missing",
-        ],
-    )
+    marked = CliRunner().invoke(main, [*arguments, "-o", str(tmp_path / "agenda.docx"), "--allow-missing"])
     assert marked.exit_code == 0, marked.output
     assert "no zh text" in _docx_text(tmp_path / "agenda.docx")
 
