@@ -24,19 +24,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from load import synthesize  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from dashboard.ui import page_file  # noqa: E402
+from docgen.i18n import DASHBOARD_PAGES  # noqa: E402
 from meetings.package import load_package  # noqa: E402
 from meetings.store import Store  # noqa: E402
 
-PAGES = [
-    "overview",
-    "meetings",
-    "officers",
-    "sponsorship",
-    "national_reports",
-    "finance",
-    "documents",
-    "data",
-]
+PAGES = [page_file(key).removesuffix(".py") for key in DASHBOARD_PAGES]
 
 
 def measure(url: str) -> dict[str, tuple[float, float]]:

@@ -264,13 +264,11 @@ class SponsorshipSummary:
 SPONSORED = (ApplicationStatus.SELECTED, ApplicationStatus.ATTENDED)
 
 
-def sponsorship_summary(
-    package: Package, meetings: Iterable[str] | None = None, funds_until: dt.date | None = None
-) -> SponsorshipSummary:
+def sponsorship_summary(package: Package, meetings: Iterable[str] | None = None) -> SponsorshipSummary:
     """Applications by status, and sponsored delegates by regional group, gender and meeting.
 
     ``meetings`` limits the count to those meeting ids; cost is that of the sponsored
-    delegates, funds what donors gave until ``funds_until`` (all, by default).
+    delegates, funds all that donors gave.
     """
     wanted = set(meetings) if meetings is not None else None
     body_of = {m.id: m.body for m in package.meetings}
@@ -298,11 +296,7 @@ def sponsorship_summary(
         by_meeting=dict(Counter(a.meeting for a in sponsored)),
         cost=sum((a.cost or ZERO for a in sponsored), ZERO),
         funds=sum(
-            (
-                c.amount
-                for c in package.sponsorship_contributions
-                if funds_until is None or c.date <= funds_until
-            ),
+            (c.amount for c in package.sponsorship_contributions),
             ZERO,
         ),
     )

@@ -92,3 +92,14 @@ def materialize(case: Path, into: Path) -> Path:
         for name in (case / "DELETE").read_text().split():
             (folder / name).unlink()
     return folder
+
+
+def edit_first_payment(app, amount: str) -> None:
+    """On the dashboard's Data page, change the first payment's amount and press Save."""
+    app.selectbox(key="data-table").set_value("payments").run()
+    app.session_state["editor-payments"] = {
+        "edited_rows": {0: {"amount": amount}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.button(key="save").click().run()

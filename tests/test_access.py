@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLE, TINY
+from conftest import ROOT, SAMPLE, TINY, edit_first_payment
 from streamlit.testing.v1 import AppTest
 
 from docgen.cli import main
@@ -176,13 +176,7 @@ def test_an_office_holder_marked_for_finance_reads_the_finances(accounts):
 def test_the_secretariat_edits_and_the_change_is_recorded_under_its_name(accounts):
     app = _signed_in("sec")
     assert _opens(app, "data")
-    app.selectbox(key="data-table").set_value("payments").run()
-    app.session_state["editor-payments"] = {
-        "edited_rows": {0: {"amount": "12.34"}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    app.button(key="save").click().run()
+    edit_first_payment(app, "12.34")
     assert not app.exception and not app.error
     assert [row["account"] for row in access.audit_trail(accounts)] == ["sec"]
 

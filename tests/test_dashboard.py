@@ -6,24 +6,17 @@ import re
 import uuid
 
 import pytest
-from conftest import ROOT, SAMPLE
+from conftest import ROOT, SAMPLE, edit_first_payment
 from streamlit.testing.v1 import AppTest
 
+from dashboard.ui import page_file
 from docgen.builders import build_document
 from docgen.document import Item
+from docgen.i18n import DASHBOARD_PAGES
 from meetings.package import load_package
 from meetings.store import Store
 
-PAGES = [
-    "overview",
-    "meetings",
-    "officers",
-    "sponsorship",
-    "national_reports",
-    "finance",
-    "documents",
-    "data",
-]
+PAGES = [page_file(key).removesuffix(".py") for key in DASHBOARD_PAGES]
 
 
 @pytest.fixture
@@ -95,13 +88,7 @@ def test_the_interface_speaks_the_language_chosen(database):
 
 def test_a_valid_edit_is_saved(database):
     app = _page("data")
-    app.selectbox(key="data-table").set_value("payments").run()
-    app.session_state["editor-payments"] = {
-        "edited_rows": {0: {"amount": "12.34"}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    app.button(key="save").click().run()
+    edit_first_payment(app, "12.34")
     assert not app.error and not app.exception
     assert str(Store(database).read_package().payments[0].amount) == "12.34"
 
